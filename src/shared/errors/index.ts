@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { apiErrorContexts, apiErrorText } from './api';
+import { chainErrorContexts, chainErrorText } from './chain';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -9,6 +10,7 @@ import { apiErrorContexts, apiErrorText } from './api';
  */
 export const errorContexts = {
   ...apiErrorContexts,
+  ...chainErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -23,6 +25,7 @@ export interface ErrorText {
 
 export const errorText: Record<ErrorCode, ErrorText> = {
   ...apiErrorText,
+  ...chainErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];
