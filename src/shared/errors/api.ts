@@ -11,6 +11,8 @@ export const apiErrorContexts = {
   INVALID_RESPONSE: z.object({ method: z.string() }),
   INTERNAL: z.object({ method: z.string() }),
   CANCELLED: z.object({}),
+  EXTERNAL_URL_NOT_ALLOWED: z.object({ url: z.string() }),
+  BRIDGE_DISCONNECTED: z.object({}),
 };
 
 export const apiErrorText = {
@@ -37,5 +39,13 @@ export const apiErrorText = {
   CANCELLED: {
     title: 'The action was cancelled',
     nextStep: 'Start it again when you are ready.',
+  },
+  EXTERNAL_URL_NOT_ALLOWED: {
+    title: 'That link is not a block explorer the app opens',
+    nextStep: 'Copy the address or signature and look it up in an explorer you trust.',
+  },
+  BRIDGE_DISCONNECTED: {
+    title: 'The page lost its connection to the app',
+    nextStep: 'It reconnects by itself; if it does not, restart the demo and open its new address.',
   },
 } as const;

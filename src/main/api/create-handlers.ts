@@ -1,0 +1,28 @@
+import { WalletError } from '../../shared/errors';
+import type { AppInfo } from '../../shared/contract/app';
+import { isAllowedExternalUrl } from '../external-links';
+import type { SettingsService } from '../settings-service';
+import type { Handlers } from './handlers';
+
+/** Opens an allowlisted URL; returns false where the host has no way to open one. */
+export type ExternalOpener = (url: string) => Promise<boolean>;
+
+export interface AppServices {
+  info: AppInfo;
+  settings: SettingsService;
+  openExternal: ExternalOpener;
+}
+
+export function createHandlers(services: AppServices): Handlers {
+  return {
+    getAppInfo: () => Promise.resolve(services.info),
+    getSettings: () => services.settings.get(),
+    updateSettings: (patch) => services.settings.update(patch),
+    openExternal: async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new WalletError('EXTERNAL_URL_NOT_ALLOWED', { url });
+      }
+      return { opened: await services.openExternal(url), url };
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { WalletApi } from '../shared/contract';
+
+declare global {
+  interface Window {
+    readonly wallet: WalletApi;
+  }
+}
+
+export {};

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+
+import { hasBridge } from './bridge/wallet';
+import { ErrorList } from './components/ErrorList';
+import { NavigationBar } from './components/NavigationBar';
+import { StatusBar } from './components/StatusBar';
+import { useTheme } from './components/useTheme';
+import { ActivityPage } from './pages/ActivityPage';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { StakeAccountsPage } from './pages/StakeAccountsPage';
+import { ValidatorsPage } from './pages/ValidatorsPage';
+import { useNavigation, viewTitles, type View } from './stores/navigation';
+import { followSettings, useSettings } from './stores/settings';
+
+function PageFor({ view }: { view: View }) {
+  switch (view) {
+    case 'portfolio':
+      return <PortfolioPage />;
+    case 'stake-accounts':
+      return <StakeAccountsPage />;
+    case 'validators':
+      return <ValidatorsPage />;
+    case 'activity':
+      return <ActivityPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const view = useNavigation((state) => state.view);
+  useTheme();
+
+  useEffect(() => {
+    if (!hasBridge()) {
+      return undefined;
+    }
+    void useSettings.getState().load();
+    return followSettings();
+  }, []);
+
+  useEffect(() => {
+    document.title = `${viewTitles[view]} · Ledger Stake Desk`;
+  }, [view]);
+
+  if (!hasBridge()) {
+    return (
+      <main className="no-bridge" role="alert">
+        <h1>The app could not reach its main process</h1>
+        <p>Open this page from the app or from the address that `npm run demo` printed.</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <NavigationBar />
+      <div className="app-body">
+        <StatusBar />
+        <ErrorList />
+        <main id="main-content" className="page" tabIndex={-1} aria-labelledby="page-title">
+          <PageFor view={view} />
+        </main>
+      </div>
+    </div>
+  );
+}

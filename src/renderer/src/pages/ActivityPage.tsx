@@ -1,0 +1,10 @@
+import { PageHeader } from '../components/PageHeader';
+
+export function ActivityPage() {
+  return (
+    <>
+      <PageHeader title="Activity" />
+      <p className="empty-state">Each signature request and transaction appears here.</p>
+    </>
+  );
+}
