@@ -7,7 +7,9 @@ import { walletErrorDataSchema } from '../errors';
  * as decimal strings, because a JavaScript number loses precision above 2^53.
  */
 
-export const lamportsSchema = z.string().regex(/^\d+$/, 'lamports must be a decimal integer string');
+export const lamportsSchema = z
+  .string()
+  .regex(/^\d+$/, 'lamports must be a decimal integer string');
 export type Lamports = z.infer<typeof lamportsSchema>;
 
 /** Base-58 public key; 32 bytes encode to 32 to 44 characters. */
@@ -101,7 +103,7 @@ export const stakeAccountViewSchema = z.object({
 });
 export type StakeAccountView = z.infer<typeof stakeAccountViewSchema>;
 
-export const rewardStatusSchema = z.enum(['paid', 'none', 'unavailable']);
+export const rewardStatusSchema = z.enum(['paid', 'none', 'pending', 'unavailable']);
 export type RewardStatus = z.infer<typeof rewardStatusSchema>;
 
 export const rewardEntrySchema = z.object({
@@ -109,6 +111,7 @@ export const rewardEntrySchema = z.object({
   epoch: z.number().int().nonnegative(),
   /**
    * paid: the runtime credited a reward. none: the epoch is final and nothing was paid.
+   * pending: the payout period after the epoch is still running, so a reward may follow.
    * unavailable: the node could not serve that epoch, so the value is unknown.
    */
   status: rewardStatusSchema,
