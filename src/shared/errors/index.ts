@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { apiErrorContexts, apiErrorText } from './api';
 import { chainErrorContexts, chainErrorText } from './chain';
+import { ledgerErrorContexts, ledgerErrorText } from './ledger';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -11,6 +12,7 @@ import { chainErrorContexts, chainErrorText } from './chain';
 export const errorContexts = {
   ...apiErrorContexts,
   ...chainErrorContexts,
+  ...ledgerErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -26,6 +28,7 @@ export interface ErrorText {
 export const errorText: Record<ErrorCode, ErrorText> = {
   ...apiErrorText,
   ...chainErrorText,
+  ...ledgerErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];
