@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiErrorContexts, apiErrorText } from './api';
 import { chainErrorContexts, chainErrorText } from './chain';
 import { ledgerErrorContexts, ledgerErrorText } from './ledger';
+import { storeErrorContexts, storeErrorText } from './store';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -13,6 +14,7 @@ export const errorContexts = {
   ...apiErrorContexts,
   ...chainErrorContexts,
   ...ledgerErrorContexts,
+  ...storeErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -29,6 +31,7 @@ export const errorText: Record<ErrorCode, ErrorText> = {
   ...apiErrorText,
   ...chainErrorText,
   ...ledgerErrorText,
+  ...storeErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];
