@@ -1,11 +1,6 @@
 import type { Logger } from 'pino';
 
-import {
-  events,
-  type EventMessage,
-  type EventName,
-  type EventPayload,
-} from '../shared/contract';
+import { events, type EventMessage, type EventName, type EventPayload } from '../shared/contract';
 
 export type EventSink = (message: EventMessage) => void;
 

@@ -1,9 +1,5 @@
 /** Block explorers the app may open in the system browser; nothing else is opened. */
-export const explorerHosts: readonly string[] = [
-  'explorer.solana.com',
-  'solscan.io',
-  'solana.fm',
-];
+export const explorerHosts: readonly string[] = ['explorer.solana.com', 'solscan.io', 'solana.fm'];
 
 export function isAllowedExternalUrl(value: string): boolean {
   let url: URL;

@@ -41,7 +41,8 @@ async function createMainWindow(composed: ReturnType<typeof composeApp>): Promis
     show: false,
     title: 'Ledger Stake Desk',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      // The preload exposes only the contract methods and event subscription.
+      preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -52,6 +53,7 @@ async function createMainWindow(composed: ReturnType<typeof composeApp>): Promis
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
@@ -86,7 +88,8 @@ async function start(): Promise<void> {
       if (!isAllowedExternalUrl(url)) {
         return false;
       }
-      await shell.openExternal(url);
+      // Only https URLs of allowlisted block explorers reach this call.
+      await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return true;
     },
   });

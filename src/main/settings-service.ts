@@ -1,8 +1,4 @@
-import {
-  defaultSettings,
-  type Settings,
-  type SettingsPatch,
-} from '../shared/domain/settings';
+import { defaultSettings, type Settings, type SettingsPatch } from '../shared/domain/settings';
 import type { EventBus } from './event-bus';
 
 /** Where settings are kept between runs; the store provides the durable one. */

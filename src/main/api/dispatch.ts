@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 import { contract, isMethodName, type MethodName, type Result } from '../../shared/contract';
-import { WalletError, type WalletErrorData } from '../../shared/errors';
+import { isWalletError, WalletError, type WalletErrorData } from '../../shared/errors';
 import type { CallContext, Handlers } from './handlers';
 
 function failure(error: WalletError): Result<never> {
@@ -73,7 +73,7 @@ async function runHandler(
 }
 
 function toWalletError(error: unknown, method: MethodName, logger: Logger): WalletError {
-  if (error instanceof WalletError) {
+  if (isWalletError(error)) {
     logger.info({ method, code: error.code }, 'call failed');
     return error;
   }

@@ -156,7 +156,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (request.headers.origin !== origin) {
-      logger.warn({ origin: request.headers.origin ?? 'none' }, 'refused a bridge connection from a foreign origin');
+      logger.warn(
+        { origin: request.headers.origin ?? 'none' },
+        'refused a bridge connection from a foreign origin',
+      );
       refuseUpgrade(socket, 403, 'Forbidden');
       return;
     }
@@ -198,7 +201,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   ): Promise<void> {
     let frame: unknown;
     try {
-      frame = isBinary ? undefined : JSON.parse(data.toString());
+      frame = isBinary ? undefined : JSON.parse(rawText(data));
     } catch {
       frame = undefined;
     }
@@ -246,6 +249,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.closeAllConnections();
     },
   };
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) {
+    return Buffer.concat(data).toString('utf8');
+  }
+  return Buffer.from(data).toString('utf8');
 }
 
 function injectBridge(html: Buffer): Buffer {

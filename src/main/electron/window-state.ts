@@ -21,7 +21,9 @@ function statePath(folder: string): string {
 /** Reads the last window bounds; a missing or damaged file gives the defaults. */
 export async function loadWindowState(folder: string): Promise<WindowState> {
   try {
-    const parsed = windowStateSchema.safeParse(JSON.parse(await readFile(statePath(folder), 'utf8')));
+    const parsed = windowStateSchema.safeParse(
+      JSON.parse(await readFile(statePath(folder), 'utf8')),
+    );
     return parsed.success ? parsed.data : defaultWindowState;
   } catch {
     return defaultWindowState;

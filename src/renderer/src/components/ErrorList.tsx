@@ -17,7 +17,11 @@ export function ErrorList() {
             {error.detail !== undefined && <p className="error-detail">{error.detail}</p>}
             <p>{error.nextStep}</p>
           </div>
-          <button type="button" onClick={() => dismiss(error.id)} aria-label={`Dismiss: ${error.title}`}>
+          <button
+            type="button"
+            onClick={() => dismiss(error.id)}
+            aria-label={`Dismiss: ${error.title}`}
+          >
             Dismiss
           </button>
         </div>

@@ -4,7 +4,10 @@ export function PortfolioPage() {
   return (
     <>
       <PageHeader title="Portfolio" />
-      <p className="empty-state">Your total SOL, what is staked and recent rewards appear here once a Ledger account is connected.</p>
+      <p className="empty-state">
+        Your total SOL, what is staked and recent rewards appear here once a Ledger account is
+        connected.
+      </p>
     </>
   );
 }

@@ -4,7 +4,10 @@ export function ValidatorsPage() {
   return (
     <>
       <PageHeader title="Validators" />
-      <p className="empty-state">Validators of the cluster, with their performance, appear here once the network is reachable.</p>
+      <p className="empty-state">
+        Validators of the cluster, with their performance, appear here once the network is
+        reachable.
+      </p>
     </>
   );
 }

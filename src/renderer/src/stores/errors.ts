@@ -13,8 +13,8 @@ export interface ShownError {
 
 interface ErrorState {
   errors: ShownError[];
-  show(error: unknown): void;
-  dismiss(id: number): void;
+  show: (error: unknown) => void;
+  dismiss: (id: number) => void;
 }
 
 let nextId = 1;

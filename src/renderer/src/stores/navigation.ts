@@ -22,7 +22,7 @@ function viewFromHash(hash: string): View {
 
 interface NavigationState {
   view: View;
-  go(view: View): void;
+  go: (view: View) => void;
 }
 
 /** The open page; mirrored in the URL hash so a reload or a test can open any page. */

@@ -6,11 +6,11 @@ import { useErrors } from './errors';
 
 interface SettingsState {
   settings: Settings | undefined;
-  load(): Promise<void>;
-  update(patch: SettingsPatch): Promise<void>;
+  load: () => Promise<void>;
+  update: (patch: SettingsPatch) => Promise<void>;
 }
 
-export const useSettings = create<SettingsState>((set) => ({
+export const useSettings = create<SettingsState>((set, get) => ({
   settings: undefined,
   load: async () => {
     try {
@@ -20,9 +20,15 @@ export const useSettings = create<SettingsState>((set) => ({
     }
   },
   update: async (patch) => {
+    // Show the change at once so controls respond immediately; undo it if main refuses.
+    const before = get().settings;
+    if (before !== undefined) {
+      set({ settings: { ...before, ...patch } });
+    }
     try {
       set({ settings: await call('updateSettings', patch) });
     } catch (error) {
+      set({ settings: before });
       useErrors.getState().show(error);
     }
   },
