@@ -1,4 +1,4 @@
-import { PublicKey } from '@solana/web3.js';
+import bs58 from 'bs58';
 
 /** Raised by ByteReader when the data ends before a field or a value is out of range. */
 export class ByteLayoutError extends Error {
@@ -69,8 +69,9 @@ export class ByteReader {
     return value === 1;
   }
 
-  publicKey(field: string): PublicKey {
-    return new PublicKey(this.bytesOf(32, field));
+  /** Reads a 32-byte public key as a base-58 address. */
+  address(field: string): string {
+    return encodeAddress(this.bytesOf(32, field));
   }
 
   bytesOf(length: number, field: string): Uint8Array {
@@ -100,4 +101,28 @@ export class ByteReader {
       );
     }
   }
+}
+
+/** Entries kept before the address cache is cleared; keys repeat across a person's accounts. */
+const ADDRESS_CACHE_LIMIT = 4_096;
+const addressCache = new Map<string, string>();
+
+/**
+ * Encodes 32 bytes as base 58. Base-58 encoding is quadratic in the input and dominates stake
+ * account decoding, while staker, withdrawer, custodian and voter keys repeat across accounts,
+ * so results are cached by their bytes.
+ */
+function encodeAddress(bytes: Uint8Array): string {
+  const cacheKey = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const cached = addressCache.get(cacheKey);
+  if (cached !== undefined) {
+    return cached;
+  }
+
+  const address = bs58.encode(bytes);
+  if (addressCache.size >= ADDRESS_CACHE_LIMIT) {
+    addressCache.clear();
+  }
+  addressCache.set(cacheKey, address);
+  return address;
 }

@@ -92,11 +92,11 @@ function readStakeState(reader: ByteReader): StakeState {
 
 function readMeta(reader: ByteReader): StakeMeta {
   const rentExemptReserve = reader.u64('rent_exempt_reserve');
-  const staker = reader.publicKey('authorized.staker').toBase58();
-  const withdrawer = reader.publicKey('authorized.withdrawer').toBase58();
+  const staker = reader.address('authorized.staker');
+  const withdrawer = reader.address('authorized.withdrawer');
   const unixTimestamp = reader.i64('lockup.unix_timestamp');
   const epoch = reader.u64('lockup.epoch');
-  const custodian = reader.publicKey('lockup.custodian').toBase58();
+  const custodian = reader.address('lockup.custodian');
 
   return {
     rentExemptReserve,
@@ -106,7 +106,7 @@ function readMeta(reader: ByteReader): StakeMeta {
 }
 
 function readStake(reader: ByteReader): StakeData {
-  const voter = reader.publicKey('delegation.voter_pubkey').toBase58();
+  const voter = reader.address('delegation.voter_pubkey');
   const stake = reader.u64('delegation.stake');
   const activationEpoch = reader.u64('delegation.activation_epoch');
   const deactivationEpoch = reader.u64('delegation.deactivation_epoch');

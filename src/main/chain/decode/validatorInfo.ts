@@ -58,7 +58,7 @@ function readValidatorInfo(reader: ByteReader): ValidatorInfo | null {
   const keyCount = reader.shortVecLength('config key count');
   const keys: { key: string; signer: boolean }[] = [];
   for (let index = 0; index < keyCount; index += 1) {
-    const key = reader.publicKey(`config key ${index}`).toBase58();
+    const key = reader.address(`config key ${index}`);
     const signer = reader.bool(`config key ${index} signer flag`);
     keys.push({ key, signer });
   }
