@@ -4,6 +4,7 @@ import { apiErrorContexts, apiErrorText } from './api';
 import { chainErrorContexts, chainErrorText } from './chain';
 import { ledgerErrorContexts, ledgerErrorText } from './ledger';
 import { storeErrorContexts, storeErrorText } from './store';
+import { stakeErrorContexts, stakeErrorText } from './stake';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -15,6 +16,7 @@ export const errorContexts = {
   ...chainErrorContexts,
   ...ledgerErrorContexts,
   ...storeErrorContexts,
+  ...stakeErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -32,6 +34,7 @@ export const errorText: Record<ErrorCode, ErrorText> = {
   ...chainErrorText,
   ...ledgerErrorText,
   ...storeErrorText,
+  ...stakeErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];
