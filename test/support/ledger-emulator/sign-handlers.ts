@@ -3,7 +3,7 @@ import { profileForVersion, parseAppVersion, type AppProfile } from './app-versi
 import type { SolanaAppSettings } from './app-settings';
 import { encodeBase58Key } from './bytes';
 import type { ConfirmationPrompt } from './confirmation';
-import { DerivationError, type Slip10Keyring } from './keys';
+import { DerivationError, HARDENED_OFFSET, type Slip10Keyring } from './keys';
 import { MessageParseError, parseMessageHeader } from './message/message-parser';
 import { reviewOffchainMessage } from './review/offchain-review';
 import { blindSigningFields, reviewTransaction } from './review/transaction-review';
@@ -22,7 +22,17 @@ export function profileOf(settings: SolanaAppSettings): AppProfile {
   return profileForVersion(parseAppVersion(settings.version));
 }
 
+const PURPOSE_44 = HARDENED_OFFSET + 44;
+const COIN_SOLANA = HARDENED_OFFSET + 501;
+
+/**
+ * The device key of `path`, or null when the OS refuses to derive it: the app may only derive
+ * under 44'/501' (its load parameters), and SLIP-0010 Ed25519 has hardened children only.
+ */
 function derivePublicKey(keyring: Slip10Keyring, path: readonly number[]): Uint8Array | null {
+  if (path[0] !== PURPOSE_44 || path[1] !== COIN_SOLANA) {
+    return null;
+  }
   try {
     return keyring.publicKey(path);
   } catch (error) {
@@ -34,7 +44,6 @@ function derivePublicKey(keyring: Slip10Keyring, path: readonly number[]): Uint8
 }
 
 export function handleGetPubkey(command: CompleteCommand, keyring: Slip10Keyring): AppReply {
-  // Up to 1.9 the OS refuses paths outside 44'/501' (and unhardened ones) when deriving.
   const publicKey = derivePublicKey(keyring, command.path);
   if (!publicKey) {
     return respond(StatusWord.SDK_EXCEPTION);
