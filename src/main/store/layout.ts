@@ -1,7 +1,7 @@
 import type { ClusterId } from '../../shared/domain/chain';
 import type { SnapshotKind } from '../../shared/domain/store';
 
-/** Where each file lives inside the data folder; paths use forward slashes. */
+/** Location of each file inside the data folder, with forward slashes. */
 export const storeLayout = {
   accounts: 'accounts.json',
   settings: 'settings.json',
@@ -13,7 +13,7 @@ export const storeLayout = {
   auditHead: 'audit/audit-head.json',
 } as const;
 
-/** Folders created at open; temporary files left in them by a crash are removed then. */
+/** Folders created at open. Temporary files left in them by a crash are removed then. */
 export const storeFolders = [
   '',
   storeLayout.snapshotsFolder,

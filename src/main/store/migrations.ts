@@ -11,7 +11,7 @@ import type { Migration } from './versioned-document';
 
 /**
  * Version 1 kept the data at the top level of the file. Accounts used `address`, a path
- * with an `m/` prefix and an optional `label`; settings held one `rpcUrl` for the selected
+ * with an `m/` prefix and an optional `label`. Settings held one `rpcUrl` for the selected
  * cluster and a `darkMode` flag where null meant "follow the system".
  */
 const accountsVersion1Schema = z.object({

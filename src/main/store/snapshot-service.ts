@@ -15,7 +15,7 @@ import { readDocument, writeDocument, type DocumentSpec } from './versioned-docu
 
 /**
  * The last chain data read per cluster and kind, so the app can show something offline.
- * The caller passes the schema of the data; a file that no longer matches it is moved
+ * The caller passes the schema of the data. A file that no longer matches it is moved
  * aside and the chain refills it.
  */
 export class SnapshotService {

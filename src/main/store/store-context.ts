@@ -7,7 +7,7 @@ import type { StoreEvent } from '../../shared/domain/store';
 import { WalletError } from '../../shared/errors';
 import type { KeyedQueue } from './fs/keyed-queue';
 
-/** What every part of the store shares: the data folder, the logger, the write queue. */
+/** State shared by every part of the store: the data folder, the logger and the write queue. */
 export interface StoreContext {
   /** Absolute path of the data folder. */
   directory: string;

@@ -18,11 +18,11 @@ export interface StoreServiceOptions {
   /** The data folder: Electron's userData in the app, a folder of its own in tests. */
   directory: string;
   logger: Logger;
-  /** Clock for record times and set-aside names; the system clock when absent. */
+  /** Clock for record times and set-aside names, the system clock when absent. */
   now?: () => Date;
 }
 
-/** What open() found and repaired, for the UI to show. */
+/** Findings and repairs of open(), for the UI to show. */
 export interface StoreOpenReport {
   events: StoreEvent[];
   auditChainBreak: AuditChainBreak | null;
@@ -36,7 +36,7 @@ export type StoreEventListener = (event: StoreEvent) => void;
  * transactions and the audit log. Only public data goes in: public keys, signatures,
  * message bytes and names the person typed, never keys.
  *
- * NOTE: one process must own the folder at a time; the write queue is per process.
+ * NOTE: one process must own the folder at a time, because the write queue is per process.
  * The Electron app relies on its single-instance lock for that.
  */
 export class StoreService {

@@ -35,7 +35,7 @@ export class StoredAccountsService {
         this.accounts = [];
         break;
       case 'setAside':
-        // Accounts are found again from the Ledger; only the names are lost.
+        // Accounts are found again from the Ledger, so only the names are lost.
         this.accounts = [];
         await writeDocument(this.context, accountsSpec, { accounts: [] });
         break;
@@ -70,7 +70,7 @@ export class StoredAccountsService {
     return this.mutate((accounts) => accounts.filter((account) => account.publicKey !== publicKey));
   }
 
-  /** Applies a change and writes it; changes run one at a time so none is lost. */
+  /** Applies a change and writes it. Changes run one at a time so none is lost. */
   private async mutate(
     change: (accounts: StoredAccount[]) => StoredAccount[],
   ): Promise<StoredAccount[]> {

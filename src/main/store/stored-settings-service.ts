@@ -71,7 +71,5 @@ export class StoredSettingsService {
 }
 
 function dropUndefined(patch: StoredSettingsPatch): StoredSettingsPatch {
-  return Object.fromEntries(
-    Object.entries(patch).filter(([, value]) => value !== undefined),
-  ) as StoredSettingsPatch;
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }

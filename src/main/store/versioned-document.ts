@@ -28,7 +28,7 @@ export interface DocumentSpec<T> {
   /** Path relative to the data folder, with forward slashes. */
   file: string;
   version: number;
-  /** Schema of the `data` field; input and output types are equal so it checks JSON as is. */
+  /** Schema of the `data` field. Its input and output types are equal, so it checks JSON as is. */
   schema: z.ZodType<T, T>;
   migrations: readonly Migration[];
 }
@@ -44,7 +44,7 @@ type DecodeResult<T> =
 
 /**
  * Reads a document, upgrading an older layout and rewriting it in the current one. A file
- * that cannot be used is moved aside and reported as such; the caller rebuilds it.
+ * that cannot be used is moved aside and reported as such, and the caller rebuilds it.
  */
 export async function readDocument<T>(
   context: StoreContext,

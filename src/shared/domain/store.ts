@@ -9,7 +9,7 @@ import { themeSchema } from './settings';
  * here. Every object is strict, so a field such as a secret key cannot slip into a file.
  */
 
-/** Base-58 Ed25519 signature; 64 bytes encode to 64 to 88 characters. */
+/** Base-58 Ed25519 signature. 64 bytes encode to 64 to 88 characters. */
 export const signatureSchema = z
   .string()
   .regex(/^[1-9A-HJ-NP-Za-km-z]{64,88}$/, 'invalid base-58 signature');
@@ -29,7 +29,7 @@ export const slotSchema = z.int().nonnegative();
 
 /**
  * Version of the current layout of each kind of file. A file with a lower version is
- * migrated when it is read; a file with a higher one was written by a newer app.
+ * migrated when it is read. A file with a higher one was written by a newer app.
  */
 export const storeFileVersions = {
   accounts: 2,
@@ -130,7 +130,7 @@ export interface Snapshot<T> {
 
 // Pending transactions
 
-/** Base-64 message bytes; a Solana transaction is at most 1232 bytes. */
+/** Base-64 message bytes. A Solana transaction is at most 1232 bytes. */
 export const messageBase64Schema = z.base64().max(1644);
 
 export const transactionLifetimeSchema = z.discriminatedUnion('kind', [

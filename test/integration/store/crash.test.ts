@@ -89,7 +89,7 @@ async function runAndKill(
 
 function recordLine(line: string, acknowledged: Acknowledged): void {
   const [kind, value] = line.split(' ');
-  if (value === undefined) {
+  if (kind === undefined || value === undefined) {
     return;
   }
   switch (kind) {

@@ -59,12 +59,12 @@ function encodeRandomBytes(length: number): string {
   return encodeBase58(bytes);
 }
 
-/** A base-58 string of 32 random bytes, shaped like a public key. */
+/** Returns a base-58 string of 32 random bytes, shaped like a public key. */
 export function createPublicKey(): string {
   return encodeRandomBytes(32);
 }
 
-/** A base-58 string of 64 random bytes, shaped like an Ed25519 signature. */
+/** Returns a base-58 string of 64 random bytes, shaped like an Ed25519 signature. */
 export function createSignature(): string {
   return encodeRandomBytes(64);
 }

@@ -15,7 +15,7 @@ export function hashAuditLine(line: string): string {
   return createHash('sha256').update(line, 'utf8').digest('hex');
 }
 
-/** What the head file contributed: its contents, or why there are none. */
+/** Contents of the head file, or the reason it has none. */
 export type HeadState =
   { kind: 'present'; head: AuditHead } | { kind: 'missing' } | { kind: 'damaged'; detail: string };
 
@@ -24,10 +24,10 @@ export type AuditVerification =
       ok: true;
       lines: AuditLine[];
       lastHash: string;
-      /** Byte length of the complete lines; anything after it is a partial line. */
+      /** Byte length of the complete lines. Anything after it is a partial line. */
       completeBytes: number;
       partialTail: boolean;
-      /** True when the log holds one line more than the head, as a crash between writes leaves it. */
+      /** True when the log contains one line more than the head, as a crash between writes leaves it. */
       headBehind: boolean;
     }
   | { ok: false; chainBreak: AuditChainBreak; validLines: AuditLine[] };

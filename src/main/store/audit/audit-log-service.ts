@@ -44,8 +44,8 @@ const headSpec: DocumentSpec<AuditHead> = {
 
 /**
  * The append-only, hash-chained audit log of signature requests. Lines are appended and
- * flushed one at a time; the head file (line count and last hash) is replaced atomically
- * after each append, so cutting lines from the end is caught as well. Status changes are
+ * flushed one at a time. After each append the head file (line count and last hash) is
+ * replaced atomically, so lines cut from the end are caught as well. Status changes are
  * new lines that refer to an earlier request by its sequence number.
  *
  * NOTE: the chain has no secret, so someone who can write the data folder can rebuild the
@@ -162,7 +162,7 @@ export class AuditLogService {
       }
       this.headBehind = true;
       await this.writeHeadIfBehind().catch((error: unknown) => {
-        // The line is flushed; the next append writes the head before its own line.
+        // The line is flushed, so the next append writes the head before its own line.
         this.context.logger.error({ err: error }, 'audit head write failed after an append');
       });
       return checked.data;

@@ -22,7 +22,7 @@ const header = [
   'prev_hash',
 ] as const;
 
-/** Formats audit lines as CSV, one row per line; multi-line fields keep their line breaks. */
+/** Formats audit lines as CSV, one row per line. Multi-line fields keep their line breaks. */
 export function formatAuditCsv(lines: readonly AuditLine[]): string {
   return formatCsv(header, lines.map(toRow));
 }

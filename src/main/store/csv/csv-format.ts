@@ -5,7 +5,7 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * Formats rows as RFC 4180 CSV with CRLF line ends. Text cells that a spreadsheet would run
- * as a formula get a leading apostrophe; numbers are written as they are, so a negative
+ * as a formula get a leading apostrophe. Numbers are written as they are, so a negative
  * amount stays a number.
  */
 export function formatCsv(

@@ -78,7 +78,7 @@ export async function truncateDurably(path: string, size: number): Promise<void>
 
 /** Flushes a folder's entries (creations, renames, deletions) to disk. */
 export async function syncDirectory(directory: string): Promise<void> {
-  // Windows cannot open a folder as a file; NTFS journals metadata changes itself.
+  // Windows cannot open a folder as a file, and NTFS journals metadata changes itself.
   if (process.platform === 'win32') {
     return;
   }

@@ -13,8 +13,8 @@ import { syncDirectory } from './durable-file';
 
 /**
  * Moves a damaged file to `<name>.corrupt-<time>` so the store can rebuild it while the
- * original stays on disk for inspection, logs why, and tells the UI. Returns the new name,
- * relative to the data folder.
+ * original stays on disk for inspection. Logs the reason and emits an event for the UI.
+ * Returns the new name, relative to the data folder.
  */
 export async function setAsideFile(
   context: StoreContext,

@@ -27,7 +27,7 @@ import { readDocument, writeDocument, type DocumentSpec } from '../versioned-doc
 import { decodeJournal, encodeJournalEntry, type JournalEntry } from './journal';
 import { canTransition, isRemovable } from './transitions';
 
-/** A status change requested by a caller; the store fills in times and counters. */
+/** A status change requested by a caller. The store fills in times and counters. */
 export type PendingStatusChange =
   | { kind: 'sent' }
   | { kind: 'confirmed'; slot: number }
@@ -69,12 +69,12 @@ export class PendingTransactionService {
     let journalBehind = journal.needsRewrite;
 
     for (const id of ids) {
-      const kept = await this.reconcile(id, journal.latest.get(id), files.get(id));
-      if (kept === null) {
+      const chosen = await this.reconcile(id, journal.latest.get(id), files.get(id));
+      if (chosen === null) {
         continue;
       }
-      this.records.set(id, kept.record);
-      journalBehind ||= !kept.fromJournal;
+      this.records.set(id, chosen.record);
+      journalBehind ||= !chosen.fromJournal;
     }
 
     if (journalBehind || journal.lineCount !== this.records.size) {
@@ -214,7 +214,7 @@ export class PendingTransactionService {
 
   /**
    * Appends and flushes one journal line, then applies the change in memory inside the
-   * same queued task, so a compaction queued behind it always sees the change.
+   * same queued task, so a compaction queued behind it always includes the change.
    */
   private async appendJournal(entry: JournalEntry, apply: () => void): Promise<void> {
     const path = resolveStorePath(this.context, storeLayout.pendingJournal);
@@ -338,7 +338,7 @@ export class PendingTransactionService {
 
     if (fromJournal?.op === 'remove') {
       if (fileRecord === null || fileRecord.revision <= fromJournal.revision) {
-        // The removal was flushed to the journal; finish deleting the file it left behind.
+        // The removal was flushed to the journal, so finish deleting the file it left behind.
         if (fileRecord !== null) {
           await this.deleteRecordFile(id);
         }

@@ -3,7 +3,7 @@ import type { PendingStatusKind } from '../../../shared/domain/store';
 /**
  * Status changes a pending transaction may make. finalized and failed are terminal.
  * expired and stale may still turn into confirmed or finalized, because a transaction
- * whose blockhash ran out, or whose nonce moved on, may have landed after all; reporting
+ * whose blockhash ran out, or whose nonce moved on, may have landed after all. Reporting
  * it as lost would invite a second transaction for the same intent. confirmed may fall back
  * to sent or expired because the cluster can still skip the block it was confirmed in.
  */
