@@ -105,7 +105,7 @@ export class ChainService {
     });
   }
 
-  /** The epoch schedule never changes on a cluster, so it is read once. */
+  /** Returns the epoch schedule, read once because it never changes on a cluster. */
   async getEpochSchedule(options: ReadOptions = {}): Promise<RpcEpochSchedule> {
     if (this.epochSchedule === null) {
       const response = await this.rpc.request('getEpochSchedule', [], epochScheduleSchema, options);

@@ -45,7 +45,7 @@ export const endpointTestResultSchema = z.object({
 });
 export type EndpointTestResult = z.infer<typeof endpointTestResultSchema>;
 
-/** Where and when a piece of chain data was read. */
+/** Origin of a piece of chain data: cluster, endpoint, slot, epoch and receive time. */
 export const chainSnapshotMetaSchema = z.object({
   cluster: clusterIdSchema,
   endpoint: z.string(),
@@ -74,7 +74,7 @@ export type LockupView = z.infer<typeof lockupViewSchema>;
 
 export const stakeAccountViewSchema = z.object({
   address: addressSchema,
-  /** initialized: authorities set but never delegated. delegated: holds a delegation. */
+  /** initialized: authorities set but never delegated. delegated: has a delegation. */
   kind: z.enum(['initialized', 'delegated']),
   state: stakeStateLabelSchema,
   lamports: lamportsSchema,

@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
- * Faults the proxy can inject in place of, or on top of, the upstream answer.
+ * Faults the proxy can inject in place of, or on top of, the upstream response.
  * - rate-limit: HTTP 429, with a Retry-After header when retryAfterSeconds is set.
  * - http-error: the given status with a short text body.
- * - hang: accept the request and never answer, so the client's time-out fires.
+ * - hang: accept the request and never respond, so the client's time-out fires.
  * - malformed-json: HTTP 200 with a body that is not JSON.
- * - truncated-body: the upstream answer cut in half, with the full Content-Length announced.
+ * - truncated-body: the upstream response cut in half, with the full Content-Length announced.
  * - rpc-error: a JSON-RPC error object with the given code and message.
- * - empty-program-accounts: the upstream answer with an empty account list and its context
+ * - empty-program-accounts: the upstream response with an empty account list and its context
  *   slot lowered by lagSlots, as a lagging node would send.
  */
 export type Fault =

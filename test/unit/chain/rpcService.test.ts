@@ -16,7 +16,8 @@ const B = 'https://b.example';
 
 function ok(result: unknown): Responder {
   return (init) => {
-    const { id } = JSON.parse(String(init.body)) as { id: number };
+    const body = typeof init.body === 'string' ? init.body : '{}';
+    const { id } = JSON.parse(body) as { id: number };
     return Promise.resolve(Response.json({ jsonrpc: '2.0', id, result }));
   };
 }
@@ -29,17 +30,17 @@ function rpcError(code: number, message: string): Responder {
   return () => Promise.resolve(Response.json({ jsonrpc: '2.0', id: 1, error: { code, message } }));
 }
 
-/** Never answers; rejects when the request's signal aborts, as fetch does. */
+/** Never responds, and rejects when the request's signal aborts, as fetch does. */
 const hang: Responder = (init) =>
   new Promise((_, reject) => {
-    init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+    init.signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
   });
 
-/** A scripted server per URL: each request takes the next responder, the last one repeats. */
+/** Creates a fetch that replays a script per URL; the last responder of a script repeats. */
 function scriptedFetch(scripts: Record<string, Responder[]>) {
   const calls: string[] = [];
   const fetchImpl = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : input.toString();
     calls.push(url);
     const script = scripts[url] ?? [];
     const responder = script.length > 1 ? script.shift() : script[0];
@@ -48,7 +49,7 @@ function scriptedFetch(scripts: Record<string, Responder[]>) {
     }
     return responder(init ?? {});
   };
-  return { fetchImpl: fetchImpl as typeof globalThis.fetch, calls };
+  return { fetchImpl, calls };
 }
 
 function createService(

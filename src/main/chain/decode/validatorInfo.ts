@@ -15,7 +15,7 @@ export interface ValidatorInfo {
   keybaseUsername: string | null;
 }
 
-/** Longest info string read; the CLI caps published info at 576 bytes, so this is generous. */
+/** Maximum info string length read. Solana's `MAX_VALIDATOR_INFO` is 576 bytes, so this leaves room. */
 const MAX_INFO_BYTES = 64 * 1024;
 
 const infoJsonSchema = z
@@ -29,10 +29,10 @@ const infoJsonSchema = z
   .strip();
 
 /**
- * Decodes a Config program account holding validator info: a `ConfigKeys` list (compact-u16
- * count of 33-byte entries, each a public key and a signer flag) whose first key is
- * `Va1idator1nfo…` and whose signing key is the validator identity, followed by a bincode
- * string (u64 length and UTF-8 bytes) holding JSON.
+ * Decodes a Config program account that contains validator info. The data starts with a
+ * `ConfigKeys` list: a compact-u16 count of 33-byte entries, each a public key and a signer
+ * flag. The first key is `Va1idator1nfo…` and the signing key is the validator identity. A
+ * bincode string (u64 length and UTF-8 bytes) of JSON follows.
  *
  * Returns null for a Config account of another kind. Website and icon URLs that are not
  * http or https are dropped, because the values are chosen by the validator.

@@ -1,4 +1,4 @@
-import { WalletError, type WalletErrorData } from '../../../shared/errors';
+import { WalletError, isWalletError, type WalletErrorData } from '../../../shared/errors';
 import { redactEndpointUrl } from '../rpc/endpoints';
 import {
   fetchProgramAccounts,
@@ -62,7 +62,7 @@ export async function runOwnerQuery(
     );
     return { query, ok: true, result };
   } catch (error) {
-    if (error instanceof WalletError && error.code !== 'CANCELLED') {
+    if (isWalletError(error) && error.code !== 'CANCELLED') {
       return { query, ok: false, error };
     }
     throw error;
@@ -70,9 +70,9 @@ export async function runOwnerQuery(
 }
 
 /**
- * Asks the other endpoints, one at a time, the query that `emptyOutcome` answered with an
- * empty list, and returns the first non-empty answer with a lagging-endpoint warning. Returns
- * null when every other endpoint also answers empty or fails.
+ * Repeats a query that returned an empty list on each other endpoint in turn, and returns the
+ * first non-empty result with a lagging-endpoint warning. Returns null when every other
+ * endpoint also returns an empty list or fails.
  */
 export async function crossCheckEmptyAnswer(
   rpc: RpcService,

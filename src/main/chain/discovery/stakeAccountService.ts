@@ -6,7 +6,7 @@ import type {
   StakeAccountsSnapshot,
   StakeAccountView,
 } from '../../../shared/domain/chain';
-import { WalletError, type WalletErrorData } from '../../../shared/errors';
+import { WalletError, isWalletError, type WalletErrorData } from '../../../shared/errors';
 import { fetchMultipleAccounts, type FetchedAccount, type ReadOptions } from '../rpc/accountReads';
 import { RequestTally } from '../rpc/requestTally';
 import type { RpcService } from '../rpc/rpcService';
@@ -50,10 +50,10 @@ interface FoundAccount {
 
 /**
  * Finds the stake accounts whose staker or withdrawer is one of the person's keys and keeps
- * the last known set. A failed or empty answer never removes a known account: an empty
- * answer is cross-checked on the other endpoints, and a known account that is still missing
+ * the last known set. A failed or empty response never removes a known account. An empty
+ * response is cross-checked on the other endpoints, and a known account that is still missing
  * is read by address. It is dropped only when a node at least as recent as the last sighting
- * shows it closed or no longer controlled by those keys; otherwise it stays, marked stale.
+ * shows it closed or no longer controlled by those keys. Otherwise it stays, marked stale.
  */
 export class StakeAccountService {
   private readonly rpc: RpcService;
@@ -180,7 +180,7 @@ export class StakeAccountService {
   ): Promise<OwnerQueryOutcome[]> {
     const outcomes = await runOwnerQueries(this.rpc, listOwnerQueries([...keys]), options);
 
-    // An empty answer for a key with known accounts may come from a lagging node.
+    // An empty list for a key with known accounts may come from a lagging node.
     for (const [index, outcome] of outcomes.entries()) {
       if (!outcome.ok || outcome.result.accounts.length > 0) {
         continue;
@@ -199,9 +199,9 @@ export class StakeAccountService {
   }
 
   /**
-   * Reads by address the known accounts that discovery did not return. Those the node shows
-   * as closed or no longer controlled, at a slot no older than their last sighting, are
-   * dropped; the rest stay, marked stale.
+   * Reads by address the known accounts that discovery did not return. An account is dropped
+   * when a node at a slot no older than its last sighting shows it closed or no longer
+   * controlled by the keys. The others stay, marked stale.
    */
   private async resolveMissing(
     missing: readonly StakeAccountView[],
@@ -268,7 +268,7 @@ export class StakeAccountService {
     requestCount: number,
   ): StakeAccountsRefresh {
     const kept = [...this.known.values()].filter((view) => isControlledBy(view, keys));
-    if (kept.length === 0 || this.lastMeta === null || !(error instanceof WalletError)) {
+    if (kept.length === 0 || this.lastMeta === null || !isWalletError(error)) {
       throw error;
     }
 
@@ -354,7 +354,7 @@ function sortByAddress(views: StakeAccountView[]): StakeAccountView[] {
 }
 
 function toWarning(error: unknown): WalletErrorData {
-  if (error instanceof WalletError) {
+  if (isWalletError(error)) {
     return error.toData();
   }
   throw error;

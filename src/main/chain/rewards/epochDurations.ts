@@ -1,4 +1,4 @@
-import { WalletError } from '../../../shared/errors';
+import { isWalletError } from '../../../shared/errors';
 import type { ReadOptions } from '../rpc/accountReads';
 import { mapWithConcurrency } from '../rpc/mapWithConcurrency';
 import type { RpcService } from '../rpc/rpcService';
@@ -67,7 +67,7 @@ async function readBlockTime(
     const response = await rpc.request('getBlockTime', [slot], blockTimeSchema, options);
     return response.value;
   } catch (error) {
-    if (error instanceof WalletError && error.code !== 'CANCELLED') {
+    if (isWalletError(error) && error.code !== 'CANCELLED') {
       return null;
     }
     throw error;
@@ -90,7 +90,7 @@ export async function readAverageSecondsPerSlot(
     const secondsTotal = response.value.reduce((sum, sample) => sum + sample.samplePeriodSecs, 0);
     return slots > 0 && secondsTotal > 0 ? secondsTotal / slots : NOMINAL_SECONDS_PER_SLOT;
   } catch (error) {
-    if (error instanceof WalletError && error.code !== 'CANCELLED') {
+    if (isWalletError(error) && error.code !== 'CANCELLED') {
       return NOMINAL_SECONDS_PER_SLOT;
     }
     throw error;

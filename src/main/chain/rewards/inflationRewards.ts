@@ -1,5 +1,5 @@
 import type { RewardEntry } from '../../../shared/domain/chain';
-import { WalletError, type WalletErrorData } from '../../../shared/errors';
+import { isWalletError, type WalletError, type WalletErrorData } from '../../../shared/errors';
 import type { ReadOptions } from '../rpc/accountReads';
 import { chunk, mapWithConcurrency } from '../rpc/mapWithConcurrency';
 import type { RpcService } from '../rpc/rpcService';
@@ -50,7 +50,7 @@ export async function fetchInflationRewards(
         toPaidOrNone(address, epoch, response.value[index] ?? null),
       );
     } catch (error) {
-      if (!(error instanceof WalletError) || error.code === 'CANCELLED') {
+      if (!isWalletError(error) || error.code === 'CANCELLED') {
         throw error;
       }
       const status = isRewardsPeriodActive(error) ? 'pending' : 'unavailable';
@@ -96,10 +96,11 @@ function emptyEntry(address: string, epoch: number, status: RewardEntry['status'
 }
 
 function isRewardsPeriodActive(error: WalletError): boolean {
-  return (
-    error.code === 'RPC_METHOD_ERROR' &&
-    (error as WalletError<'RPC_METHOD_ERROR'>).context.rpcCode === EPOCH_REWARDS_PERIOD_ACTIVE
-  );
+  if (error.code !== 'RPC_METHOD_ERROR') {
+    return false;
+  }
+  const context = error.context as { rpcCode: number };
+  return context.rpcCode === EPOCH_REWARDS_PERIOD_ACTIVE;
 }
 
 /**

@@ -21,7 +21,7 @@ export interface AccountBatch {
   /** Lowest context slot among the requests, so every account is at least this recent. */
   slot: number;
   endpoints: string[];
-  /** null for an address that holds no account. */
+  /** null for an address without an account. */
   accounts: Map<string, FetchedAccount | null>;
 }
 

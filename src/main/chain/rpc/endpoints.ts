@@ -53,7 +53,10 @@ export function parseEndpoint(url: string): Endpoint {
  * @throws WalletError RPC_ENDPOINT_INVALID for an invalid URL or a custom cluster without URLs.
  */
 export function createClusterConfig(id: ClusterId, urls: readonly string[] = []): ClusterConfig {
-  const chosen = urls.length > 0 ? urls : id === 'custom' ? [] : defaultClusterUrls[id];
+  let chosen: readonly string[] = urls;
+  if (chosen.length === 0 && id !== 'custom') {
+    chosen = defaultClusterUrls[id];
+  }
   if (chosen.length === 0) {
     throw new WalletError(
       'RPC_ENDPOINT_INVALID',

@@ -1,4 +1,4 @@
-/** How one endpoint is retried before the request moves to the next endpoint. */
+/** Retry limits for one endpoint, before a request moves to the next endpoint. */
 export interface RetryPolicy {
   /** Attempts per endpoint, the first one included. */
   attemptsPerEndpoint: number;

@@ -1,4 +1,4 @@
-import { WalletError } from '../../../shared/errors';
+import { isWalletError, type WalletError } from '../../../shared/errors';
 
 /** The errors one HTTP attempt can end with. */
 export type RpcAttemptError =
@@ -11,7 +11,7 @@ export type RpcAttemptError =
 
 /**
  * What to do after a failed attempt. retry: the same endpoint again after a delay. failover:
- * the next endpoint now. final: stop, because another endpoint would give the same answer.
+ * the next endpoint now. final: stop, because another endpoint would return the same error.
  */
 export type FailureAction = 'retry' | 'failover' | 'final';
 
@@ -29,11 +29,11 @@ export function classifyFailure(error: RpcAttemptError): FailureAction {
     case 'RPC_INVALID_RESPONSE':
       return 'retry';
     case 'RPC_HTTP_ERROR': {
-      const { status } = (error as WalletError<'RPC_HTTP_ERROR'>).context;
+      const { status } = error.context;
       return status >= 500 || status === 408 ? 'retry' : 'failover';
     }
     case 'RPC_METHOD_ERROR': {
-      const { rpcCode } = (error as WalletError<'RPC_METHOD_ERROR'>).context;
+      const { rpcCode } = error.context;
       return failoverRpcCodes.has(rpcCode) ? 'failover' : 'final';
     }
   }
@@ -49,5 +49,5 @@ const attemptCodes = new Set([
 ]);
 
 export function isRpcAttemptError(error: unknown): error is RpcAttemptError {
-  return error instanceof WalletError && attemptCodes.has(error.code);
+  return isWalletError(error) && attemptCodes.has(error.code);
 }

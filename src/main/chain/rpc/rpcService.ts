@@ -30,7 +30,7 @@ export interface RpcRequestOptions {
 
 export interface RpcResponse<T> {
   value: T;
-  /** URL of the endpoint that answered. */
+  /** URL of the endpoint that returned the value. */
   endpoint: string;
 }
 
@@ -38,7 +38,7 @@ export interface RpcResponse<T> {
  * Sends JSON-RPC requests to a cluster's endpoints: a time-out per request, retries with
  * exponential backoff and jitter on 429, 5xx, time-outs and unreadable bodies (honouring
  * Retry-After), and failover to the next endpoint once one is exhausted. The endpoint that
- * last answered is tried first, so a failed primary costs one failover rather than one per
+ * last succeeded is tried first, so a failed primary costs one failover rather than one per
  * request. Every HTTP request is counted.
  */
 export class RpcService {
@@ -54,7 +54,11 @@ export class RpcService {
 
   constructor(dependencies: RpcServiceDependencies) {
     if (dependencies.endpoints.length === 0) {
-      throw new WalletError('RPC_ENDPOINT_INVALID', { url: '', reason: 'no endpoints' });
+      throw new WalletError(
+        'RPC_ENDPOINT_INVALID',
+        { url: '', reason: 'no endpoints' },
+        'RpcService needs at least one endpoint',
+      );
     }
     this.endpoints = dependencies.endpoints;
     this.logger = dependencies.logger;
@@ -90,7 +94,7 @@ export class RpcService {
 
     const parsed = schema.safeParse(response.result);
     if (!parsed.success) {
-      // A well-formed answer of the wrong shape is a node fault, not a transient one.
+      // A well-formed response of the wrong shape is a node fault, not a transient one.
       throw new WalletError(
         'RPC_INVALID_RESPONSE',
         {
@@ -106,7 +110,7 @@ export class RpcService {
 
   /**
    * Sends a JSON-RPC body prepared elsewhere (for example by web3.js) with the same retries and
-   * failover, and returns the raw response text of the endpoint that answered.
+   * failover, and returns the raw response text of the endpoint that succeeded.
    */
   async sendRaw(body: string, options: RpcRequestOptions = {}): Promise<string> {
     const method = readMethodName(body);
@@ -211,7 +215,7 @@ export class RpcService {
   /** Returns the wait before the next attempt, or null to move to the next endpoint. */
   private retryDelayMs(error: RpcAttemptError, attempt: number): number | null {
     if (error.code === 'RPC_RATE_LIMITED') {
-      const { retryAfterMs } = (error as WalletError<'RPC_RATE_LIMITED'>).context;
+      const { retryAfterMs } = error.context;
       if (retryAfterMs !== null) {
         return retryAfterMs <= this.policy.maxRetryAfterMs ? retryAfterMs : null;
       }
@@ -254,7 +258,7 @@ function readMethodName(body: string): string {
       return String(parsed.method);
     }
   } catch {
-    // Fall through: the node will reject the body and the caller sees its answer.
+    // Fall through: the node rejects the body and the caller receives its error response.
   }
   return 'unknown';
 }

@@ -89,10 +89,16 @@ export function buildValidatorViews(inputs: ValidatorInputs): ValidatorView[] {
     };
   });
 
-  return views.sort((left, right) => {
-    const difference = BigInt(right.activatedStake) - BigInt(left.activatedStake);
-    return difference === 0n ? 0 : difference > 0n ? 1 : -1;
-  });
+  return views.sort((left, right) =>
+    compareDescending(BigInt(left.activatedStake), BigInt(right.activatedStake)),
+  );
+}
+
+function compareDescending(left: bigint, right: bigint): number {
+  if (left === right) {
+    return 0;
+  }
+  return left > right ? -1 : 1;
 }
 
 function ratio(value: number, reference: number | null): number | null {

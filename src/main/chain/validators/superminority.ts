@@ -10,9 +10,12 @@ export function findSuperminority(
   if (total === 0n) {
     return new Set();
   }
-  const sorted = [...stakes].sort((left, right) =>
-    left.stake === right.stake ? 0 : left.stake > right.stake ? -1 : 1,
-  );
+  const sorted = [...stakes].sort((left, right) => {
+    if (left.stake === right.stake) {
+      return 0;
+    }
+    return left.stake > right.stake ? -1 : 1;
+  });
 
   const members = new Set<string>();
   let accumulated = 0n;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { ValidatorView } from '../../../shared/domain/chain';
-import { WalletError, type WalletErrorData } from '../../../shared/errors';
+import { isWalletError, type WalletErrorData } from '../../../shared/errors';
 import type { ValidatorInfo } from '../decode/validatorInfo';
 import { readAverageSecondsPerSlot } from '../rewards/epochDurations';
 import type { ReadOptions } from '../rpc/accountReads';
@@ -41,8 +41,8 @@ export interface ValidatorList {
 
 /**
  * Lists the cluster's validators with their performance. Vote accounts and the epoch are
- * required; validator info, block production and the APY inputs are optional, so their
- * failure leaves the matching fields null and adds a warning. Commission is compared with the
+ * required. Validator info, block production and the APY inputs are optional, so a failure
+ * there leaves the matching fields null and adds a warning. Commission is compared with the
  * previous list this service produced, to show changes.
  */
 export class ValidatorService {
@@ -74,7 +74,7 @@ export class ValidatorService {
     const warnings: WalletErrorData[] = [];
     const optional = <T>(promise: Promise<T>): Promise<T | null> =>
       promise.catch((error: unknown) => {
-        if (!(error instanceof WalletError) || error.code === 'CANCELLED') {
+        if (!isWalletError(error) || error.code === 'CANCELLED') {
           throw error;
         }
         warnings.push(error.toData());

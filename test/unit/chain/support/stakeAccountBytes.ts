@@ -81,7 +81,7 @@ export function encodeStakeHistory(
   return bytes;
 }
 
-/** A deterministic public key for tests, distinct per seed. */
+/** Returns a deterministic public key for tests, distinct per seed below 250. */
 export function testKey(seed: number): PublicKey {
   const bytes = new Uint8Array(32);
   bytes.fill(seed & 0xff);
