@@ -81,6 +81,10 @@ export class FakeHidDevice extends EventEmitter implements HID {
       queueMicrotask(() => callback(undefined, frame));
       return;
     }
+    if (this.emulator.status.kind === 'unplugged') {
+      queueMicrotask(() => callback(new Error('could not read from HID device'), NO_DATA));
+      return;
+    }
     this.waitingReads.push(callback);
   }
 
