@@ -3,6 +3,7 @@ import type { SnapshotKind } from '../../shared/domain/store';
 
 /** Location of each file inside the data folder, with forward slashes. */
 export const storeLayout = {
+  lock: 'lock',
   accounts: 'accounts.json',
   settings: 'settings.json',
   snapshotsFolder: 'snapshots',

@@ -4,10 +4,12 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 
 import type { AuditChainBreak, StoreEvent } from '../../shared/domain/store';
+import { WalletError } from '../../shared/errors';
 import { AuditLogService } from './audit/audit-log-service';
 import { temporaryFileSuffix } from './fs/durable-file';
+import { acquireFolderLock, releaseFolderLock } from './fs/folder-lock';
 import { KeyedQueue } from './fs/keyed-queue';
-import { storeFolders } from './layout';
+import { storeFolders, storeLayout } from './layout';
 import { PendingTransactionService } from './pending/pending-transaction-service';
 import { SnapshotService } from './snapshot-service';
 import { describeFileError, resolveStorePath, type StoreContext } from './store-context';
@@ -36,8 +38,8 @@ export type StoreEventListener = (event: StoreEvent) => void;
  * transactions and the audit log. Only public data goes in: public keys, signatures,
  * message bytes and names the person typed, never keys.
  *
- * NOTE: one process must own the folder at a time, because the write queue is per process.
- * The Electron app relies on its single-instance lock for that.
+ * One process owns the folder at a time, because the write queue is per process: open()
+ * takes a lock file and throws STORE_LOCKED while another running process holds it.
  */
 export class StoreService {
   readonly accounts: StoredAccountsService;
@@ -71,14 +73,21 @@ export class StoreService {
   }
 
   /**
-   * Creates the folders, clears temporary files left by a crash, then loads and repairs
-   * every file. Other methods throw STORE_NOT_OPEN until this resolves.
+   * Takes the folder lock, creates the folders, clears temporary files left by a crash,
+   * then loads and repairs every file. Other methods throw STORE_NOT_OPEN until this
+   * resolves.
    */
   async open(): Promise<StoreOpenReport> {
     const events: StoreEvent[] = [];
     const stopCollecting = this.onEvent((event) => events.push(event));
 
     try {
+      await mkdir(this.context.directory, { recursive: true, mode: 0o700 });
+      const lock = await acquireFolderLock(resolveStorePath(this.context, storeLayout.lock));
+      if (!lock.acquired) {
+        this.context.logger.error({ ownerPid: lock.ownerPid }, 'data folder is locked');
+        throw new WalletError('STORE_LOCKED', { ownerPid: lock.ownerPid });
+      }
       for (const folder of storeFolders) {
         await mkdir(resolveStorePath(this.context, folder), { recursive: true, mode: 0o700 });
       }
@@ -103,9 +112,10 @@ export class StoreService {
     }
   }
 
-  /** Waits for every queued write to finish. */
+  /** Waits for every queued write to finish and releases the folder lock. */
   async close(): Promise<void> {
     await this.context.queue.drain();
+    await releaseFolderLock(resolveStorePath(this.context, storeLayout.lock));
     this.context.logger.info('store closed');
   }
 

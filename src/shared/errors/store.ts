@@ -5,7 +5,7 @@ import { z } from 'zod';
  * so no user name from a home directory reaches the screen.
  */
 export const storeErrorContexts = {
-  /** The disk refused a write: full, read-only, or permission denied. */
+  /** The disk rejected a write because it is full, read-only, or not writable by the app. */
   STORE_WRITE_FAILED: z.object({ file: z.string(), reason: z.string() }),
   /** A file could not be read and could not be moved aside either. */
   STORE_READ_FAILED: z.object({ file: z.string(), reason: z.string() }),
@@ -14,8 +14,10 @@ export const storeErrorContexts = {
     file: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
-  /** A store method ran before open() finished, or after close(). */
+  /** A store method ran before open() finished. */
   STORE_NOT_OPEN: z.object({}),
+  /** Another running process owns the data folder. */
+  STORE_LOCKED: z.object({ ownerPid: z.number() }),
   PENDING_TRANSACTION_NOT_FOUND: z.object({ id: z.string() }),
   /** The requested status change is not allowed from the current status. */
   PENDING_TRANSACTION_INVALID_TRANSITION: z.object({
@@ -46,7 +48,11 @@ export const storeErrorText = {
   },
   STORE_NOT_OPEN: {
     title: 'Saved data is not loaded yet',
-    nextStep: 'Wait a moment and try again; restart the app if this persists.',
+    nextStep: 'Wait a moment and try again. Restart the app if this persists.',
+  },
+  STORE_LOCKED: {
+    title: 'Another copy of the app is using the same data folder',
+    nextStep: 'Close the other copy of the app, then start this one again.',
   },
   PENDING_TRANSACTION_NOT_FOUND: {
     title: 'The pending transaction was not found',
