@@ -32,7 +32,7 @@ export type AddressDeriver = (
  * Walks each scheme from index 0 and returns every used account, labelled with its
  * path and scheme. A scheme ends after `gapLimit` unused accounts in a row; `root` has
  * a single account. Searching all three schemes matters because the same seed gives
- * different addresses under them, and funds under a scheme nobody looked at seem lost.
+ * different addresses under them, and funds under a scheme the wallet does not search seem lost.
  */
 export async function discoverAccounts(
   deriveAddress: AddressDeriver,

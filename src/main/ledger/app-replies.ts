@@ -1,7 +1,7 @@
 import type { PubkeyDisplay } from '../../shared/domain/ledger';
 import { WalletError } from '../../shared/errors';
 
-/** The OS reply to get-app-and-version (B0 01), which every app and the dashboard answer. */
+/** The OS reply to get-app-and-version (B0 01), which every app and the dashboard return. */
 export interface AppAndVersion {
   /** `Solana` in the Solana app, `BOLOS` (or `OLOS\0` on old firmwares) on the dashboard. */
   name: string;

@@ -5,7 +5,7 @@ import { StatusWord, formatStatusWord } from './status-words';
 
 export type LedgerErrorCode = keyof typeof ledgerErrorContexts;
 
-/** What the caller knows when an error arrives, which some status words need to be read right. */
+/** Device facts at the time of an error, which some status words need to be classified. */
 export interface ClassifyContext {
   operation?: LedgerOperation;
   /** Name of the app the device last reported as open (`Solana`, `BOLOS`, …), if known. */

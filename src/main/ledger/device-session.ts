@@ -33,7 +33,7 @@ export interface RunOptions {
   background?: boolean;
 }
 
-/** What a job may do with the device while it holds the queue. */
+/** Operations a job may run on the device while it is at the head of the queue. */
 export interface DeviceJob {
   /** Runs one exchange that needs no person, bounded by the exchange time-out. */
   exchange<T>(work: (transport: Transport) => Promise<T>): Promise<T>;
@@ -86,6 +86,10 @@ export class DeviceSession {
     private readonly options: DeviceSessionOptions,
   ) {
     this.descriptor = descriptor;
+  }
+
+  /** Publishes the first state and schedules the first state read. */
+  start(): void {
     this.publish();
     this.schedulePoll(0);
   }
@@ -185,7 +189,7 @@ export class DeviceSession {
     this.discardTransport();
   }
 
-  /** The device came back, possibly under a new descriptor after re-enumeration. */
+  /** Marks the device attached again, possibly under a new descriptor after re-enumeration. */
   reattach(descriptor: TransportDescriptor): void {
     if (this.closed) {
       return;
@@ -356,8 +360,10 @@ export class DeviceSession {
   }
 
   /**
-   * Closes the transport without waiting: a transport with an exchange in flight
+   * Closes the transport without waiting, because a transport with an exchange in flight
    * (a review the person left open, or a hung device) only closes once it ends.
+   * NOTE: node-hid keeps that handle open meanwhile, and the next job opens a second one.
+   * A reply that arrives later on the old channel may fail one exchange of the new handle.
    */
   private discardTransport(): void {
     const transport = this.transport;

@@ -16,7 +16,7 @@ export type SolanaAppState = Extract<DeviceState, { status: 'solana-app' }>;
 /**
  * Reads which app is open with B0 01 and, in the Solana app, its settings with E0 04.
  * The app name is read rather than guessed from status words, because apps that share
- * CLA 0xE0 may answer Solana commands without failing.
+ * CLA 0xE0 may return data for Solana commands instead of an error.
  */
 export async function readDeviceState(transport: Transport): Promise<ResolvedDeviceState> {
   let appName: string;
@@ -39,8 +39,8 @@ export async function readDeviceState(transport: Transport): Promise<ResolvedDev
     return { status: 'solana-app', ...configuration };
   } catch (error) {
     const classified = classifyLedgerError(error, { operation: 'read-state', appName });
-    // hw-app-solana's own tests show E0 04 answered with 0x6808; that can only mean
-    // blind signing is off, so the app is usable and the other settings are unknown.
+    // hw-app-solana's own tests return 0x6808 for E0 04. That can only mean blind
+    // signing is off, so the app is usable and its other settings are unknown.
     if (classified.code === 'LEDGER_BLIND_SIGNING_REQUIRED') {
       return {
         status: 'solana-app',
@@ -53,7 +53,7 @@ export async function readDeviceState(transport: Transport): Promise<ResolvedDev
   }
 }
 
-/** Throws the error that says what the person must do unless the Solana app is open. */
+/** Throws the error that names the person's next step unless the Solana app is open. */
 export function assertSolanaAppOpen(state: ResolvedDeviceState): asserts state is SolanaAppState {
   switch (state.status) {
     case 'solana-app':

@@ -64,8 +64,8 @@ export interface SignMessageRequest extends DeviceSelection {
   /** Base58 address the signature must verify against. */
   expectedSigner: string;
   /**
-   * Set when the review model already knows the device cannot show this message in
-   * clear; the call then fails before the device is asked if blind signing is off.
+   * Set when the review model has found that the device cannot show this message in
+   * clear. The call then fails before the device is asked if blind signing is off.
    */
   requiresBlindSigning?: boolean;
   onProgress?(progress: SigningProgress): void;
@@ -79,6 +79,8 @@ export interface SignedMessage {
 
 export type DiscoverAccountsRequest = DiscoveryOptions & Pick<DeviceSelection, 'deviceId'>;
 
+// NOTE: these defaults are estimates, not measured on hardware. The grace period must cover
+// the USB re-enumeration when an app opens, and the time-out the slowest non-review reply.
 export const DEFAULT_EXCHANGE_TIMEOUT_MS = 10_000;
 export const DEFAULT_DETACH_GRACE_MS = 3_000;
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
@@ -280,9 +282,9 @@ export class LedgerService {
 
   /**
    * Signs a transaction message on the device. Before the device is asked, the Solana
-   * app must be open and the key at `path` must be `expectedSigner`; the returned
-   * signature is checked with Ed25519 against that key and the exact message bytes,
-   * and a signature that fails is never returned.
+   * app must be open and the key at `path` must be `expectedSigner`. The returned
+   * signature is checked with Ed25519 against that key and the exact message bytes, and
+   * a signature that fails the check is never returned.
    */
   async signMessage(request: SignMessageRequest): Promise<SignedMessage> {
     const { path, message, expectedSigner } = request;
@@ -363,7 +365,7 @@ export class LedgerService {
     }
 
     // A device that re-enumerates (for example when an app opens) comes back under a new
-    // descriptor; the oldest session still in its grace period takes it over.
+    // descriptor. The oldest session still in its grace period takes it over.
     const returning = [...this.sessions.values()].find((session) => !session.isAttached);
     if (returning !== undefined) {
       this.cancelGraceTimer(returning.id);
@@ -384,6 +386,7 @@ export class LedgerService {
     });
     this.sessions.set(deviceId, session);
     this.logger.info({ deviceId }, 'Ledger attached');
+    session.start();
   }
 
   private onDetach(descriptor: TransportDescriptor): void {

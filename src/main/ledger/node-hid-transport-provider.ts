@@ -28,7 +28,7 @@ export class NodeHidTransportProvider implements LedgerTransportProvider {
         }
         subscription = transportClass.listen({
           next: (event) => {
-            // node-hid reports devices without a path on some platforms; they cannot be opened.
+            // The descriptor type allows null, and such a device cannot be opened by path.
             if (typeof event.descriptor === 'string') {
               observer.next({ type: event.type, descriptor: event.descriptor });
             }

@@ -1,10 +1,10 @@
 import { WalletError } from '../../shared/errors';
 
 /**
- * Runs tasks one after another, so a device never sees two exchanges at once. A task
- * whose signal aborts while it waits is rejected at once and skipped when its turn
- * comes; a running task must settle by itself (callers race their exchanges against
- * the same signal).
+ * Runs tasks one after another, so a device never receives two exchanges at once. A task
+ * whose signal aborts while it waits is rejected at once and skipped when its turn comes.
+ * A running task must settle by itself, so callers race their exchanges against the
+ * same signal.
  */
 export class SerialQueue {
   private tail: Promise<void> = Promise.resolve();

@@ -14,7 +14,7 @@ import { PUBLIC_KEY_LENGTH } from './keys';
 const OS_CLA = 0xb0;
 const INS_GET_APP_AND_VERSION = 0x01;
 
-/** CLA and INS of the Solana app (LedgerHQ/app-solana `src/globals.h`). */
+/** CLA and INS of the Solana app (LedgerHQ/app-solana). */
 const SOLANA_CLA = 0xe0;
 const INS_GET_APP_CONFIGURATION = 0x04;
 
@@ -22,8 +22,8 @@ const STATUS_WORD_LENGTH = 2;
 
 /**
  * The APDU commands this wallet sends. Configuration and app detection are built and
- * parsed here so that newer reply layouts stay readable; addresses and signatures go
- * through hw-app-solana, which owns the path encoding and the chunking of long messages.
+ * parsed here, so newer reply layouts stay readable. Addresses and signatures go through
+ * hw-app-solana, which owns the path encoding and the chunking of long messages.
  */
 export const solanaAppClient = {
   async getAppAndVersion(transport: Transport): Promise<AppAndVersion> {
@@ -46,7 +46,7 @@ export const solanaAppClient = {
   },
 
   /**
-   * Sends a serialized transaction message for signing; the device asks the person first.
+   * Sends a serialized transaction message for signing, which the person must approve.
    * The signature comes back unchecked, so the caller must verify it.
    */
   async signMessage(transport: Transport, path: string, message: Uint8Array): Promise<Uint8Array> {

@@ -1,8 +1,7 @@
 /**
- * Status words the Solana app, the device OS and the dashboard return. The app's values
- * come from LedgerHQ/app-solana `src/apdu.h` (app 1.9); the OS values come from
- * `@ledgerhq/errors` and from wallets that met them in practice, since Ledger publishes
- * no table of them.
+ * Status words the Solana app (LedgerHQ/app-solana, 1.9 and later), the device OS and the
+ * dashboard return. Ledger publishes no table of the OS values, so those follow
+ * `@ledgerhq/errors` and the values other wallets report from real devices.
  */
 export const StatusWord = {
   OK: 0x9000,

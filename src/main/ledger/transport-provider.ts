@@ -19,9 +19,9 @@ export interface TransportObserver {
 }
 
 /**
- * Where Ledger transports come from: USB in production, the emulator in tests and the
- * demo. `listen` first reports every device already attached, then each attach and
- * detach, until the returned function is called.
+ * Source of Ledger transports: USB in production, the emulator in tests and the demo.
+ * `listen` first reports every device already attached, then each attach and detach,
+ * until the returned function is called.
  */
 export interface LedgerTransportProvider {
   listen(observer: TransportObserver): () => void;

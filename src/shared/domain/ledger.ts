@@ -26,7 +26,7 @@ export type DerivationPath = z.infer<typeof derivationPathSchema>;
  * The three layouts Solana wallets use:
  * - `root`: 44'/501', a single account (Ledger Live "solanaMain", Solana CLI `usb://ledger`);
  * - `bip44`: 44'/501'/n' (Ledger Live "solanaSub", Solana CLI `?key=n`);
- * - `bip44-change`: 44'/501'/n'/0' (Phantom and Solflare default, Ledger Live "solanaBip44Change").
+ * - `bip44-change`: 44'/501'/n'/0' (Phantom's default, Ledger Live "solanaBip44Change").
  */
 export const derivationSchemeSchema = z.enum(['root', 'bip44', 'bip44-change']);
 export type DerivationScheme = z.infer<typeof derivationSchemeSchema>;
@@ -50,7 +50,7 @@ export const ledgerOperationSchema = z.enum([
 ]);
 export type LedgerOperation = z.infer<typeof ledgerOperationSchema>;
 
-/** How the Solana app prints public keys on its screens; `unknown` when it did not report it. */
+/** Public-key format on the Solana app's screens, or `unknown` when the app did not report it. */
 export const pubkeyDisplaySchema = z.enum(['long', 'short', 'unknown']);
 export type PubkeyDisplay = z.infer<typeof pubkeyDisplaySchema>;
 

@@ -57,7 +57,7 @@ export function getPubkeyRequest(path: string, display = false): string {
   return `e005${display ? '01' : '00'}00${byteHex(data.length / 2)}${data}`;
 }
 
-/** The two exchanges of a state read in the Solana app. */
+/** Returns the two exchanges of a state read in the Solana app. */
 export function solanaStateSteps(configurationReply = CONFIGURATION_REPLY_1_0_6): ReplayStep[] {
   return [
     { request: APP_AND_VERSION_REQUEST, response: SOLANA_APP_AND_VERSION_REPLY },

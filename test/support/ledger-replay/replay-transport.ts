@@ -11,8 +11,8 @@ export interface ReplayStep {
 
 /**
  * A transport that plays back recorded APDU exchanges. Each request must equal the next
- * recorded one byte for byte; a mismatch is recorded in `mismatches` (and the exchange
- * fails), so a test can show which APDU differed instead of a classified error.
+ * recorded one byte for byte. A mismatch fails the exchange and is kept in `mismatches`,
+ * so a test can show which APDU differed instead of a classified error.
  */
 export class ReplayTransport extends Transport {
   readonly requests: string[] = [];

@@ -35,7 +35,7 @@ export function startReplayService(options: LedgerServiceOptions = {}): ReplayHa
   return harness;
 }
 
-/** A promise with its resolve and reject exposed, for replies a test releases later. */
+/** Creates a promise with its resolve and reject exposed, for replies a test releases later. */
 export function deferred<T>(): {
   promise: Promise<T>;
   resolve(value: T): void;

@@ -35,7 +35,7 @@ async function attach(steps: ReplayStep[]): Promise<ReplayTransport> {
   return transport;
 }
 
-/** A distinct stand-in key per path, for scans where real keys do not matter. */
+/** Builds a distinct stand-in key per path, for scans where real keys do not matter. */
 function keyFor(path: string): string {
   return Buffer.alloc(32, path.length * 7 + path.charCodeAt(path.length - 2)).toString('hex');
 }
