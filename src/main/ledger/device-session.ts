@@ -1,5 +1,5 @@
 import type Transport from '@ledgerhq/hw-transport';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging';
 
 import type { DeviceState, DeviceStateChange, LedgerOperation } from '../../shared/domain/ledger';
 import { WalletError } from '../../shared/errors';
