@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
 
 import {
   pendingTransactionDraftSchema,
@@ -12,10 +10,8 @@ import {
   type SignerSignature,
 } from '../../../shared/domain/store';
 import { WalletError } from '../../../shared/errors';
-import { appendLineDurably, syncDirectory, writeFileAtomic } from '../fs/durable-file';
-import { readTextFile } from '../fs/read-text';
-import { setAsideFile } from '../fs/set-aside';
-import { parsePendingTransactionFileName, pendingTransactionFile, storeLayout } from '../layout';
+import { appendLineDurably, writeFileAtomic } from '../fs/durable-file';
+import { pendingTransactionFile, storeLayout } from '../layout';
 import {
   describeFileError,
   resolveStorePath,
@@ -23,26 +19,20 @@ import {
   toWriteFailed,
   type StoreContext,
 } from '../store-context';
-import { readDocument, writeDocument, type DocumentSpec } from '../versioned-document';
-import { decodeJournal, encodeJournalEntry, type JournalEntry } from './journal';
-import { canTransition, isRemovable } from './transitions';
+import { writeDocument } from '../versioned-document';
+import { encodeJournalEntry, type JournalEntry } from './journal';
+import { deleteRecordFile, recordSpec } from './record-file';
+import {
+  assertSignaturesMatch,
+  assertTransition,
+  assertUniqueSigners,
+  toStatus,
+  type PendingStatusChange,
+} from './record-rules';
+import { recoverPendingTransactions } from './recovery';
+import { isRemovable } from './transitions';
 
-/** A status change requested by a caller. The store fills in times and counters. */
-export type PendingStatusChange =
-  | { kind: 'sent' }
-  | { kind: 'confirmed'; slot: number }
-  | { kind: 'finalized'; slot: number }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'stale'; reason: string }
-  | { kind: 'expired' };
-
-type FileReadOutcome = { status: 'ok'; record: PendingTransaction } | { status: 'setAside' };
-
-interface JournalState {
-  latest: Map<string, JournalEntry>;
-  lineCount: number;
-  needsRewrite: boolean;
-}
+export type { PendingStatusChange } from './record-rules';
 
 /** Journal lines beyond twice the live records (plus this margin) trigger a compaction. */
 const compactionMargin = 100;
@@ -63,25 +53,16 @@ export class PendingTransactionService {
   constructor(private readonly context: StoreContext) {}
 
   async open(): Promise<void> {
-    const journal = await this.readJournal();
-    const files = await this.readRecordFiles();
-    const ids = new Set([...journal.latest.keys(), ...files.keys()]);
-    let journalBehind = journal.needsRewrite;
-
-    for (const id of ids) {
-      const chosen = await this.reconcile(id, journal.latest.get(id), files.get(id));
-      if (chosen === null) {
-        continue;
-      }
-      this.records.set(id, chosen.record);
-      journalBehind ||= !chosen.fromJournal;
+    const recovered = await recoverPendingTransactions(this.context);
+    for (const [id, record] of recovered.records) {
+      this.records.set(id, record);
     }
-
-    if (journalBehind || journal.lineCount !== this.records.size) {
+    this.journalLines = recovered.journalLines;
+    this.journalBytes = recovered.journalBytes;
+    if (recovered.journalNeedsRewrite) {
       await this.compactJournal();
-    } else {
-      this.journalLines = journal.lineCount;
     }
+
     this.opened = true;
     this.context.logger.info({ pending: this.records.size }, 'pending transactions loaded');
   }
@@ -164,7 +145,7 @@ export class PendingTransactionService {
         { v: storeFileVersions.pendingJournal, op: 'remove', id, revision },
         () => this.records.delete(id),
       );
-      await this.deleteRecordFile(id);
+      await deleteRecordFile(this.context, id);
       this.context.logger.info({ id, status: current.status.kind }, 'pending transaction removed');
     });
   }
@@ -205,7 +186,7 @@ export class PendingTransactionService {
     } catch (error) {
       this.context.logger.error(
         { id: record.id, err: error },
-        'pending transaction file not written; the journal holds the change and open() repairs it',
+        'pending transaction file not written, but the journal has the change and open() repairs it',
       );
     }
     await this.compactJournalIfLong();
@@ -267,128 +248,6 @@ export class PendingTransactionService {
     });
   }
 
-  private async readJournal(): Promise<JournalState> {
-    const file = storeLayout.pendingJournal;
-    const read = await readTextFile(resolveStorePath(this.context, file));
-    const latest = new Map<string, JournalEntry>();
-
-    switch (read.kind) {
-      case 'missing':
-        return { latest, lineCount: 0, needsRewrite: false };
-      case 'unreadable':
-        await setAsideFile(this.context, file, 'unreadable', read.detail);
-        return { latest, lineCount: 0, needsRewrite: true };
-      case 'text':
-        break;
-    }
-
-    const journal = decodeJournal(read.text);
-    for (const entry of journal.entries) {
-      latest.set(entry.op === 'put' ? entry.record.id : entry.id, entry);
-    }
-    if (journal.invalidLines.length > 0) {
-      const lines = journal.invalidLines.slice(0, 10).join(', ');
-      await setAsideFile(
-        this.context,
-        file,
-        'invalidSchema',
-        `lines ${lines} failed their checksum or schema; the other lines were kept`,
-      );
-    }
-    if (journal.partialTail) {
-      this.context.logger.warn('pending transaction journal ends in a partial line; dropping it');
-    }
-    return {
-      latest,
-      lineCount: journal.entries.length,
-      needsRewrite: journal.invalidLines.length > 0 || journal.partialTail,
-    };
-  }
-
-  private async readRecordFiles(): Promise<Map<string, FileReadOutcome>> {
-    const folder = resolveStorePath(this.context, storeLayout.pendingFolder);
-    const outcomes = new Map<string, FileReadOutcome>();
-
-    for (const name of await readdir(folder)) {
-      const id = parsePendingTransactionFileName(name);
-      if (id === null) {
-        continue;
-      }
-      const spec = recordSpec(id);
-      const read = await readDocument(this.context, spec);
-      if (read.status === 'ok' && read.value.id !== id) {
-        await setAsideFile(this.context, spec.file, 'invalidSchema', 'holds another record id');
-        outcomes.set(id, { status: 'setAside' });
-      } else if (read.status === 'ok') {
-        outcomes.set(id, { status: 'ok', record: read.value });
-      } else if (read.status === 'setAside') {
-        outcomes.set(id, { status: 'setAside' });
-      }
-    }
-    return outcomes;
-  }
-
-  /** Chooses the newer of the two copies of one record and repairs the other. */
-  private async reconcile(
-    id: string,
-    fromJournal: JournalEntry | undefined,
-    fromFile: FileReadOutcome | undefined,
-  ): Promise<{ record: PendingTransaction; fromJournal: boolean } | null> {
-    const fileRecord = fromFile?.status === 'ok' ? fromFile.record : null;
-
-    if (fromJournal?.op === 'remove') {
-      if (fileRecord === null || fileRecord.revision <= fromJournal.revision) {
-        // The removal was flushed to the journal, so finish deleting the file it left behind.
-        if (fileRecord !== null) {
-          await this.deleteRecordFile(id);
-        }
-        return null;
-      }
-    }
-
-    const journalRecord = fromJournal?.op === 'put' ? fromJournal.record : null;
-    if (
-      journalRecord === null ||
-      (fileRecord !== null && fileRecord.revision > journalRecord.revision)
-    ) {
-      if (fileRecord === null) {
-        this.context.logger.error(
-          { id },
-          'pending transaction file was damaged and the journal has no copy; it is lost',
-        );
-        return null;
-      }
-      return { record: fileRecord, fromJournal: false };
-    }
-
-    if (fileRecord === null || JSON.stringify(fileRecord) !== JSON.stringify(journalRecord)) {
-      const cause =
-        fromFile === undefined
-          ? 'fileMissing'
-          : fileRecord !== null && fileRecord.revision < journalRecord.revision
-            ? 'fileOlder'
-            : 'fileDamaged';
-      await writeDocument(this.context, recordSpec(id), journalRecord);
-      this.context.logger.warn({ id, cause }, 'pending transaction file restored from the journal');
-      this.context.emit({ type: 'pendingTransactionRestored', id, cause });
-    }
-    return { record: journalRecord, fromJournal: true };
-  }
-
-  private async deleteRecordFile(id: string): Promise<void> {
-    const path = resolveStorePath(this.context, pendingTransactionFile(id));
-    try {
-      await this.context.queue.run(path, () => unlink(path));
-      await syncDirectory(dirname(path));
-    } catch (error) {
-      // The journal already records the removal, so open() finishes it later.
-      this.context.logger.warn(
-        { id, reason: describeFileError(error) },
-        'could not delete a removed pending transaction file',
-      );
-    }
-  }
-
   private sortedRecords(): PendingTransaction[] {
     return [...this.records.values()].sort(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
@@ -402,73 +261,6 @@ export class PendingTransactionService {
   }
 }
 
-function recordSpec(id: string): DocumentSpec<PendingTransaction> {
-  return {
-    file: pendingTransactionFile(id),
-    version: storeFileVersions.pendingTransaction,
-    schema: pendingTransactionSchema,
-    migrations: [],
-  };
-}
-
 function recordKey(id: string): string {
   return `pending-record:${id}`;
-}
-
-function toStatus(
-  previous: PendingStatus,
-  change: PendingStatusChange,
-  time: string,
-): PendingStatus {
-  switch (change.kind) {
-    case 'sent':
-      return {
-        kind: 'sent',
-        sentAt: time,
-        sendCount: previous.kind === 'sent' ? previous.sendCount + 1 : 1,
-      };
-    case 'confirmed':
-    case 'finalized':
-    case 'failed':
-    case 'stale':
-    case 'expired':
-      return change;
-  }
-}
-
-function assertTransition(current: PendingTransaction, to: PendingStatus['kind']): void {
-  if (!canTransition(current.status.kind, to)) {
-    throw new WalletError(
-      'PENDING_TRANSACTION_INVALID_TRANSITION',
-      { id: current.id, from: current.status.kind, to },
-      `pending transaction ${current.id} cannot go from ${current.status.kind} to ${to}`,
-    );
-  }
-}
-
-function assertUniqueSigners(id: string, signatures: SignerSignature[]): void {
-  const keys = new Set(signatures.map((signer) => signer.publicKey));
-  if (keys.size !== signatures.length) {
-    throw new WalletError('PENDING_TRANSACTION_SIGNATURES_INVALID', {
-      id,
-      reason: 'a signer appears twice',
-    });
-  }
-}
-
-function assertSignaturesMatch(current: PendingTransaction, signatures: SignerSignature[]): void {
-  const expected = current.signatures.map((signer) => signer.publicKey).join(',');
-  const received = signatures.map((signer) => signer.publicKey).join(',');
-  if (expected !== received) {
-    throw new WalletError('PENDING_TRANSACTION_SIGNATURES_INVALID', {
-      id: current.id,
-      reason: `signers ${received} do not match the message signers ${expected}`,
-    });
-  }
-  if (signatures.some((signer) => signer.signature === null)) {
-    throw new WalletError('PENDING_TRANSACTION_SIGNATURES_INVALID', {
-      id: current.id,
-      reason: 'a required signature is missing',
-    });
-  }
 }
