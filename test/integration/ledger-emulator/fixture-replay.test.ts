@@ -38,7 +38,7 @@ const SETUPS: readonly CaseSetup[] = [
   { options: { settings: { ...OLD_APP, blindSigning: true }, person: { kind: 'approve' } } },
   { options: { settings: OLD_APP, person: { kind: 'review-and-approve' } } },
   { options: { settings: OLD_APP } },
-  // A mocked reply: no app state answers E0 04 with 0x6808.
+  // A mocked reply: no app state returns 0x6808 to E0 04.
   { options: { settings: OLD_APP }, injectStatusWord: 0x6808 },
 ];
 
@@ -91,7 +91,7 @@ describe('real device capture (another seed)', () => {
     return value;
   }
 
-  /** The captured message with the captured signer replaced by this seed's key. */
+  /** Replaces the captured signer with this seed's key in a captured request. */
   function withOwnSigner(emulator: LedgerEmulator, requestHex: string): Uint8Array {
     return fromHex(requestHex.replace(capturedSigner, toHex(emulator.publicKey(path))));
   }
@@ -116,7 +116,7 @@ describe('real device capture (another seed)', () => {
     expect(toHex(challengeReply)).toBe(required(challenge).response);
   });
 
-  it('refuses the token transfer with blind signing off, then signs it with blind signing on', async () => {
+  it('token transfer needs blind signing', async () => {
     const emulator = new LedgerEmulator({
       settings: { version: '2022.0.1' },
       person: { kind: 'review-and-approve' },

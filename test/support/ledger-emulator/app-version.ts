@@ -55,8 +55,8 @@ function messageBufferFor(packetDataSize: number): number {
 /**
  * Maps a version to its behaviour. Releases up to 1.9.x are the `legacy` line.
  * NOTE: the first release of the newer line (six instructions, new labels) is not known
- * exactly; the emulator assumes every version from 1.10.0 on belongs to it.
- * NOTE: the newer line grows its message buffer on the heap; the emulator keeps the 1.9 size.
+ * exactly, so the emulator assumes that every version from 1.10.0 on belongs to it. The newer
+ * line also grows its message buffer on the heap, but the emulator keeps the 1.9 size.
  */
 export function profileForVersion(version: AppVersion): AppProfile {
   const newer = isVersionAtLeast(version, 1, 10);

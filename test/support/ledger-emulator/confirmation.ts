@@ -1,6 +1,6 @@
 import type { ReviewField } from './review/transaction-summary';
 
-/** What the device asks the person to confirm. */
+/** Kind of request the person confirms on the device. */
 export type RequestKind = 'get-address' | 'sign-transaction' | 'sign-offchain-message' | 'open-app';
 
 /** One step of a review on the device. */
@@ -22,7 +22,7 @@ export interface ConfirmationPrompt {
   readonly rejectStatusWord: number;
 }
 
-/** The screens of a prompt in Nano order: warnings, fields, then Approve and Reject. */
+/** Lists the screens of a prompt in Nano order: warnings, fields, then Approve and Reject. */
 export function screensOf(prompt: ConfirmationPrompt): Screen[] {
   return [
     ...prompt.warnings.map((field): Screen => ({ kind: 'warning', ...field })),

@@ -7,7 +7,7 @@ import type { LedgerEmulator } from './ledger-emulator';
  * A `Transport` of `@ledgerhq/hw-transport` whose exchanges go straight to a LedgerEmulator.
  * Disconnects surface as the node-hid transport reports them: `DisconnectedDeviceDuringOperation`
  * when writing to an unplugged device, `DisconnectedDevice` when the device goes away while
- * the host waits for the answer (node-hid's read then returns no data).
+ * the host waits for the response (node-hid's read then returns no data).
  */
 export class EmulatorTransport extends Transport {
   private disconnected = false;

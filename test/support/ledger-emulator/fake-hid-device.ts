@@ -21,8 +21,8 @@ const REPORT_ID = 0x00;
  * A stand-in for node-hid's `HID` object that carries Ledger's HID framing to and from a
  * LedgerEmulator, so that `new TransportNodeHid(device)` from
  * `@ledgerhq/hw-transport-node-hid(-noevents)` runs unchanged. That transport writes 65-byte
- * reports (report id 0x00 + one 64-byte frame), reads frames with `read(callback)`, and calls
- * `getDeviceInfo()` and `close()`; `readSync` and `readTimeout` are there for other callers.
+ * reports (report id 0x00 and one 64-byte frame) and reads frames with `read(callback)`.
+ * It also calls `getDeviceInfo()` and `close()`. `readSync` and `readTimeout` serve other callers.
  */
 export class FakeHidDevice extends EventEmitter implements HID {
   private readonly assembler = new HidFrameAssembler();

@@ -45,7 +45,7 @@ export class HidFrameAssembler {
   private received: Uint8Array[] = [];
   private receivedLength = 0;
 
-  /** Channel of the message being (or last) reassembled; the device answers on it. */
+  /** Channel of the message being (or last) reassembled. The device replies on the same channel. */
   get currentChannel(): number | null {
     return this.channel;
   }

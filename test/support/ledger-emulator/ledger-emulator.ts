@@ -59,7 +59,7 @@ const DEFAULT_OTHER_APPS = { Ethereum: '1.13.0', Bitcoin: '2.2.3' };
 
 /**
  * A Ledger device running the Solana app, driven through APDUs. It keeps the device state
- * (cable, lock, dashboard or app, app settings), answers the way the app and the OS do, and
+ * (cable, lock, dashboard or app, app settings), responds the way the app and the OS do, and
  * holds each request that needs confirmation until the scripted person or a caller acts.
  */
 export class LedgerEmulator {
@@ -244,7 +244,7 @@ export class LedgerEmulator {
   }
 
   /**
-   * Answers the next APDU with a bare status word, whatever it is. Used to replay recorded
+   * Returns a bare status word for the next APDU, whatever it is. Used to replay recorded
    * exchanges that no real app state produces (a mocked 0x6808 to `E0 04`).
    */
   injectStatusWord(statusWord: number): void {
@@ -280,8 +280,8 @@ export class LedgerEmulator {
       return this.routeDashboard(apdu);
     }
     if (this.foreground.name !== SOLANA_APP_NAME) {
-      // NOTE: real apps that share CLA 0xE0 may answer some Solana INS with other data or
-      // errors; the emulator answers every one with "INS not supported".
+      // NOTE: real apps that share CLA 0xE0 may return other data or errors for some Solana
+      // INS. The emulator returns "INS not supported" for every one.
       return respond(
         cla === SOLANA_CLA ? StatusWord.UNIMPLEMENTED_INSTRUCTION : StatusWord.CLA_NOT_SUPPORTED,
       );
@@ -290,8 +290,8 @@ export class LedgerEmulator {
   }
 
   /**
-   * The dashboard opens apps (`E0 D8`, after the person agrees) and answers every other
-   * command with 0x6E00. NOTE: some firmwares answer an unknown `E0` INS with 0x6D00.
+   * Handles the dashboard: it opens apps (`E0 D8`, after the person agrees) and returns 0x6E00
+   * for every other command. NOTE: some firmwares return 0x6D00 for an unknown `E0` INS.
    */
   private routeDashboard(apdu: Uint8Array): AppReply {
     const [cla, ins, , , length] = apdu;

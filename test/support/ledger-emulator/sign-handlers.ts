@@ -26,8 +26,9 @@ const PURPOSE_44 = HARDENED_OFFSET + 44;
 const COIN_SOLANA = HARDENED_OFFSET + 501;
 
 /**
- * The device key of `path`, or null when the OS refuses to derive it: the app may only derive
- * under 44'/501' (its load parameters), and SLIP-0010 Ed25519 has hardened children only.
+ * Derives the device key of `path`, or returns null when the OS refuses to derive it. The app
+ * may only derive under 44'/501' (its load parameters), and SLIP-0010 Ed25519 has hardened
+ * children only.
  */
 function derivePublicKey(keyring: Slip10Keyring, path: readonly number[]): Uint8Array | null {
   if (path[0] !== PURPOSE_44 || path[1] !== COIN_SOLANA) {

@@ -4,7 +4,7 @@
  */
 export const StatusWord = {
   OK: 0x9000,
-  /** SDK exception: the OS refused to derive the key (an app up to 1.9 leaves the path check to the OS). */
+  /** SDK exception: the OS refused to derive the key (outside 44'/501' up to 1.9, or an unhardened index). */
   SDK_EXCEPTION: 0x6801,
   SDK_INVALID_PARAMETER: 0x6802,
   /** "SDK not supported": blind signing required but off, or a signing request with P1 = 0. */

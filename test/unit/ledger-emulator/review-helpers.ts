@@ -142,6 +142,14 @@ export async function reviewOf(
   return { kind: 'status', statusWord: Buffer.from(reply).readUInt16BE(reply.length - 2) };
 }
 
+/** Field screens of a review; fails the test with the status word when the device refused. */
+export function screenFields(outcome: ReviewOutcome): [string, string][] {
+  if (outcome.kind !== 'screens') {
+    throw new Error(`Expected review screens, got status 0x${outcome.statusWord.toString(16)}`);
+  }
+  return outcome.fields;
+}
+
 export function emulatorWith(options: LedgerEmulatorOptions['settings'] = {}): LedgerEmulator {
   return new LedgerEmulator({ settings: options });
 }

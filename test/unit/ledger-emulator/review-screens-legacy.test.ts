@@ -25,6 +25,7 @@ import {
   reviewOf,
   signer,
   stakeAccount,
+  screenFields,
 } from './review-helpers';
 
 const SIGNER = signer.toBase58();
@@ -158,7 +159,7 @@ describe('legacy line (1.9) stake screens', () => {
       messageOf([nonceAdvance(), ...createWithSeedInstructions(), ...delegateInstructions()]),
     );
 
-    expect(review.kind === 'screens' && review.fields.slice(-3)).toEqual([
+    expect(screenFields(review).slice(-3)).toEqual([
       ['Nonce account', nonceAccount.toBase58()],
       ['Nonce authority', SIGNER],
       ['Fee payer', SIGNER],
@@ -322,7 +323,7 @@ describe('legacy line (1.9) stake screens', () => {
         ['To', splitDestination.toBase58()],
       ],
     });
-    expect(expert.kind === 'screens' && expert.fields).toEqual([
+    expect(screenFields(expert)).toEqual([
       ['Split stake', '0.5 SOL'],
       ['Prefund', '0.00228288 SOL'],
       ['Prefunder', SIGNER],
@@ -430,7 +431,7 @@ describe('legacy line (1.9) stake screens', () => {
       messageOf(delegateInstructions(), otherKey),
     );
 
-    expect(review.kind === 'screens' && review.fields.at(-1)).toEqual(['Fee payer', OTHER]);
+    expect(screenFields(review).at(-1)).toEqual(['Fee payer', OTHER]);
   });
 
   it('short pubkey display keeps the first and last seven characters', async () => {
@@ -439,7 +440,7 @@ describe('legacy line (1.9) stake screens', () => {
       messageOf(delegateInstructions()),
     );
 
-    expect(review.kind === 'screens' && review.fields[0]).toEqual([
+    expect(screenFields(review)[0]).toEqual([
       'Delegate from',
       `${STAKE.slice(0, 7)}..${STAKE.slice(-7)}`,
     ]);
@@ -475,10 +476,7 @@ describe('legacy line (1.9) stake screens', () => {
       messageOf([create, checked, ...delegateInstructions()]),
     );
 
-    expect(twoInstructions.kind === 'screens' && twoInstructions.fields[0]).toEqual([
-      'Create stake acct',
-      STAKE,
-    ]);
+    expect(screenFields(twoInstructions)[0]).toEqual(['Create stake acct', STAKE]);
     expect(threeInstructions).toEqual({ kind: 'status', statusWord: 0x6808 });
   });
 });

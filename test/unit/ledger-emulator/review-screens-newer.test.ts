@@ -16,6 +16,7 @@ import {
   signApdus,
   signer,
   stakeAccount,
+  screenFields,
 } from './review-helpers';
 
 const SIGNER = signer.toBase58();
@@ -53,7 +54,7 @@ describe('newer line (1.10 and later) stake screens', () => {
   it('the same transaction in expert mode', async () => {
     const review = await reviewOf(emulatorWith({ ...NEWER, expertMode: true }), ledgerLiveStake());
 
-    expect(review.kind === 'screens' && review.fields).toEqual([
+    expect(screenFields(review)).toEqual([
       ['Delegated from', STAKE],
       ['Deposit', '1.00228288 SOL'],
       ['From', SIGNER],
@@ -79,7 +80,7 @@ describe('newer line (1.10 and later) stake screens', () => {
 
     const review = await reviewOf(emulatorWith(NEWER), message);
 
-    expect(review.kind === 'screens' && review.fields[0]).toEqual(['Delegated from', STAKE]);
+    expect(screenFields(review)[0]).toEqual(['Delegated from', STAKE]);
   });
 
   it('seven instructions need blind signing, with a warning first', async () => {
@@ -135,18 +136,12 @@ describe('newer line (1.10 and later) stake screens', () => {
     const chorusOne = await reviewOf(emulatorWith(NEWER), delegateTo(chorus));
     const unnamed = await reviewOf(emulatorWith(NEWER), delegateTo(OTHER_VOTE));
 
-    expect(figment.kind === 'screens' && figment.fields).toEqual([
+    expect(screenFields(figment)).toEqual([
       ['Delegated from', STAKE],
       ['Vote account', 'Ledger by Figment'],
     ]);
-    expect(chorusOne.kind === 'screens' && chorusOne.fields[1]).toEqual([
-      'Vote account',
-      'Ledger by Chorus One',
-    ]);
-    expect(unnamed.kind === 'screens' && unnamed.fields[1]).toEqual([
-      'Vote account',
-      OTHER_VOTE.toBase58(),
-    ]);
+    expect(screenFields(chorusOne)[1]).toEqual(['Vote account', 'Ledger by Chorus One']);
+    expect(screenFields(unnamed)[1]).toEqual(['Vote account', OTHER_VOTE.toBase58()]);
   });
 
   it('deactivate is labelled "Stake account" with Max fees last', async () => {
@@ -238,7 +233,7 @@ describe('newer line (1.10 and later) stake screens', () => {
 
     const review = await reviewOf(emulatorWith(NEWER), messageOf(split.instructions));
 
-    expect(review.kind === 'screens' && review.fields).toEqual([
+    expect(screenFields(review)).toEqual([
       ['Split stake', '0.5 SOL'],
       ['From', STAKE],
       ['To', destination.toBase58()],
@@ -279,7 +274,7 @@ describe('newer line (1.10 and later) stake screens', () => {
 
     const review = await reviewOf(emulatorWith(NEWER), messageOf(merge.instructions));
 
-    expect(review.kind === 'screens' && review.fields).toEqual([
+    expect(screenFields(review)).toEqual([
       ['Merge', source.toBase58()],
       ['Into', STAKE],
     ]);

@@ -20,7 +20,7 @@ const DEPRECATED_DATA_OFFSET = 6;
 
 /**
  * Checks an APDU the way the app's `parse_apdu_header` does: a wrong CLA is 0x6A81 (the app
- * answers it, not the OS), an unknown INS 0x6D00, and any length mismatch 0x6A83.
+ * returns it, not the OS), an unknown INS 0x6D00, and any length mismatch 0x6A83.
  */
 export function parseSolanaApdu(bytes: Uint8Array): ApduHeaderResult {
   const fail = (statusWord: number): ApduHeaderResult => ({ ok: false, statusWord });

@@ -20,7 +20,7 @@ const COIN_SOLANA = HARDENED_OFFSET + 501;
 /** A command whose APDUs have all arrived. */
 export interface CompleteCommand {
   readonly ins: number;
-  /** P1 = 0: the host asks for no confirmation on the device. */
+  /** P1 = 0: the host requests no confirmation on the device. */
   readonly nonConfirm: boolean;
   readonly path: readonly number[];
   /** Payload after the signer count and path: the message to sign, or a descriptor. */
@@ -78,9 +78,9 @@ function readDerivationPath(data: Uint8Array, limits: AssemblerLimits): PathResu
 
 /**
  * The app's APDU state machine (`apdu_handle_message`). A chunk without EXTEND starts a new
- * command and carries the signer count (modern sign instructions) and the path; a chunk with
+ * command and carries the signer count (modern sign instructions) and the path. A chunk with
  * EXTEND must continue the command in progress with the same INS, P1 kind and flavour, or the
- * command is dropped with 0x6A80. A chunk with MORE gets an empty 0x9000; the last one
+ * command is dropped with 0x6A80. A chunk with MORE gets an empty 0x9000, and the last one
  * completes the command. Any command without payload also replaces the one in progress.
  */
 export class CommandAssembler {

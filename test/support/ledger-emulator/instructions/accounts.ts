@@ -14,7 +14,7 @@ export class AccountCursor {
     private readonly accountKeys: readonly string[],
   ) {}
 
-  /** The next account, or an error when the instruction lists no more accounts. */
+  /** Returns the next account, or throws when the instruction lists no more accounts. */
   take(role: string): string {
     const index = this.instruction.accountIndexes[this.next];
     const key = index === undefined ? undefined : this.accountKeys[index];
@@ -39,7 +39,7 @@ export class AccountCursor {
     this.take(role);
   }
 
-  /** The next account if there is one; used for optional accounts such as a custodian. */
+  /** Returns the next account if there is one, for optional accounts such as a custodian. */
   takeOptional(): string | null {
     const index = this.instruction.accountIndexes[this.next];
     if (index === undefined) {

@@ -17,9 +17,9 @@ export interface StrippedComputeBudget {
 }
 
 /**
- * Strips compute-budget instructions that sit at the front (only when two or more
- * instructions remain, as the app does) and computes the app's "Max fees": 5000 lamports per
- * signature, plus price × units / 10^6 where units is the limit if set, else 200 000 per
+ * Strips the compute-budget instructions at the front, as the app does when two or more
+ * instructions remain, and computes the app's "Max fees". The fee is 5000 lamports per
+ * signature plus price × units / 10^6. Units is the limit if set, else 200 000 per
  * instruction (compute-budget ones included) capped at 1 400 000.
  * NOTE: 1.9 keeps the fee in 32 bits; the emulator wraps the total, which is where a 32-bit
  * store would wrap it, but the exact intermediate widths of 1.9 were not read.

@@ -20,7 +20,7 @@ export interface OffchainSettings {
   readonly signer: Uint8Array;
 }
 
-/** Screens of an off-chain message, or the status word the app answers instead. */
+/** Screens of an off-chain message, or the status word the app returns instead. */
 export type OffchainReview =
   | {
       readonly kind: 'review';

@@ -11,7 +11,7 @@ export interface PrintConfig {
 }
 
 /**
- * The app's authority-hiding rule: an authority, sender, funder, custodian or fee payer is
+ * Applies the app's authority-hiding rule: an authority, sender, funder, custodian or fee payer is
  * shown only when it differs from the signing key, or in expert mode.
  */
 export function showAuthority(config: PrintConfig, key: string): boolean {

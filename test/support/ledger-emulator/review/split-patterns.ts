@@ -19,8 +19,8 @@ interface Funding {
 }
 
 /**
- * The newer line refuses a split into an account that already exists: the fee payer or the
- * signing key cannot be a fresh split destination.
+ * Checks that a split destination is new. The newer line rejects a split into the fee payer
+ * or the signing key, because those accounts already exist.
  */
 function isFreshDestination(destination: string, config: PrintConfig): boolean {
   return destination !== config.feePayer && destination !== config.signer;
@@ -42,9 +42,9 @@ function printFunding(summary: TransactionSummary, funding: Funding, config: Pri
 }
 
 /**
- * Legacy line: the prefunding transfer is printed before the split and only in expert mode.
- * NOTE: taken from the 1.9 call order (prefund printer, then split printer); the prefund
- * printer's own source was not available, so its expert-only gate is an assumption.
+ * Prints the legacy line's prefunding transfer, which comes before the split and only in
+ * expert mode. NOTE: the order follows 1.9's calls (prefund printer, then split printer).
+ * The prefund printer's source was not read, so its expert-only gate is an assumption.
  */
 function printLegacyPrefund(
   summary: TransactionSummary,

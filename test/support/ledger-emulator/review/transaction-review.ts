@@ -73,8 +73,8 @@ export function reviewTransaction(
     if (entry.program === 'unrecognized') {
       return blind(entry.reason);
     }
-    // NOTE: the app shows some vote and token instructions in clear; the emulator does not
-    // model their screens and asks for blind signing instead.
+    // NOTE: the app shows some vote and token instructions in clear. The emulator does not
+    // model their screens, so it requires blind signing for them instead.
     if (entry.program === 'unmodelled') {
       return blind(`${entry.name} instructions are not modelled by the emulator`);
     }
