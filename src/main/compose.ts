@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { AppInfo } from '../shared/contract/app';
-import { createHandlers, type ExternalOpener } from './api/create-handlers';
+import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
 import type { Handlers } from './api/handlers';
 import { EventBus } from './event-bus';
 import { SettingsService, type SettingsPersistence } from './settings-service';
@@ -24,11 +24,11 @@ export function composeApp(config: AppConfig): ComposedApp {
   const bus = new EventBus(config.logger.child({ subsystem: 'events' }));
   const settings = new SettingsService(config.settingsPersistence, bus);
 
-  const handlers = createHandlers({
-    info: config.info,
-    settings,
-    openExternal: config.openExternal,
-  });
+  // Each domain binds its own slice of the contract; the Handlers type makes a missing
+  // method a compile error here.
+  const handlers: Handlers = {
+    ...createAppHandlers({ info: config.info, settings, openExternal: config.openExternal }),
+  };
 
   return {
     handlers,

@@ -1,19 +1,21 @@
 import { WalletError } from '../../shared/errors';
-import type { AppInfo } from '../../shared/contract/app';
+import type { AppInfo, appMethods } from '../../shared/contract/app';
 import { isAllowedExternalUrl } from '../external-links';
 import type { SettingsService } from '../settings-service';
-import type { Handlers } from './handlers';
+import type { HandlersOf } from './handlers';
+
+type AppHandlers = HandlersOf<typeof appMethods>;
 
 /** Opens an allowlisted URL; returns false where the host has no way to open one. */
 export type ExternalOpener = (url: string) => Promise<boolean>;
 
-export interface AppServices {
+export interface AppHandlerServices {
   info: AppInfo;
   settings: SettingsService;
   openExternal: ExternalOpener;
 }
 
-export function createHandlers(services: AppServices): Handlers {
+export function createAppHandlers(services: AppHandlerServices): AppHandlers {
   return {
     getAppInfo: () => Promise.resolve(services.info),
     getSettings: () => services.settings.get(),

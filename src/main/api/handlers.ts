@@ -13,3 +13,6 @@ export type Handler<M extends MethodName> = (
 
 /** One handler per contract method; the type makes a missing handler a compile error. */
 export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers of one domain's slice of the contract, such as the ledger methods. */
+export type HandlersOf<Methods> = { [M in keyof Methods & MethodName]: Handler<M> };

@@ -255,7 +255,10 @@ function rawText(data: RawData): string {
   if (Array.isArray(data)) {
     return Buffer.concat(data).toString('utf8');
   }
-  return Buffer.from(data).toString('utf8');
+  if (data instanceof ArrayBuffer) {
+    return Buffer.from(new Uint8Array(data)).toString('utf8');
+  }
+  return data.toString('utf8');
 }
 
 function injectBridge(html: Buffer): Buffer {
