@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -17,9 +18,9 @@ const fixtureSchema = z.object({
   realDevice: z.object({ exchanges: z.array(exchangeSchema) }),
 });
 
-const fixture = fixtureSchema.parse(
-  JSON.parse(readFileSync('/work/shared/fixtures/hw-app-solana-exchanges.json', 'utf8')),
-);
+// The project's shared folder sits beside the repository, here and in CI.
+const FIXTURE_FILE = resolve(__dirname, '../../../../shared/fixtures/hw-app-solana-exchanges.json');
+const fixture = fixtureSchema.parse(JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')));
 
 /** Device state each recorded case was captured in. */
 interface CaseSetup {

@@ -336,8 +336,9 @@ export class LedgerEmulator {
 
       const action = this.person.takeNext();
       // Let the caller and subscribers see the pending request before the person acts.
+      // If the device was locked meanwhile, the action is dropped and the request stays pending.
       queueMicrotask(() => {
-        if (this.pending === pending) {
+        if (this.pending === pending && !this.locked) {
           this.perform(action);
         }
       });
