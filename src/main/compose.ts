@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/contract/app';
 import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
 import type { Handlers } from './api/handlers';
 import { EventBus } from './event-bus';
+import { LedgerService, type LedgerTransportProvider } from './ledger';
 import { SettingsService, type SettingsPersistence } from './settings-service';
 
 export interface AppConfig {
@@ -11,11 +12,14 @@ export interface AppConfig {
   logger: Logger;
   settingsPersistence: SettingsPersistence;
   openExternal: ExternalOpener;
+  /** USB HID in the desktop app; the emulated Ledger in the demo and the tests. */
+  ledgerTransport: LedgerTransportProvider;
 }
 
 export interface ComposedApp {
   handlers: Handlers;
   bus: EventBus;
+  ledger: LedgerService;
   close(): Promise<void>;
 }
 
@@ -23,6 +27,11 @@ export interface ComposedApp {
 export function composeApp(config: AppConfig): ComposedApp {
   const bus = new EventBus(config.logger.child({ subsystem: 'events' }));
   const settings = new SettingsService(config.settingsPersistence, bus);
+  const ledger = new LedgerService(
+    config.ledgerTransport,
+    config.logger.child({ subsystem: 'ledger' }),
+  );
+  ledger.start();
 
   // Each domain binds its own slice of the contract; the Handlers type makes a missing
   // method a compile error here.
@@ -33,6 +42,10 @@ export function composeApp(config: AppConfig): ComposedApp {
   return {
     handlers,
     bus,
-    close: () => Promise.resolve(),
+    ledger,
+    close: () => {
+      ledger.stop();
+      return Promise.resolve();
+    },
   };
 }

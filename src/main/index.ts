@@ -8,6 +8,7 @@ import { forwardEvents, registerIpcHandlers } from './electron/ipc';
 import { hardenSession, lockNavigation } from './electron/security';
 import { loadWindowState, saveWindowState } from './electron/window-state';
 import { isAllowedExternalUrl } from './external-links';
+import { NodeHidTransportProvider } from './ledger';
 import { createLogger } from './logging';
 import { createMemorySettingsPersistence } from './settings-service';
 
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
     info: { version: app.getVersion(), host: 'electron', demo: false },
     logger,
     settingsPersistence: createMemorySettingsPersistence(),
+    ledgerTransport: new NodeHidTransportProvider(),
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url)) {
         return false;

@@ -10,6 +10,7 @@ import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-ho
 import { composeApp } from '../../../src/main/compose';
 import { createMemorySettingsPersistence } from '../../../src/main/settings-service';
 import { maxFrameBytes } from '../../../src/shared/contract/socket-protocol';
+import { noDeviceProvider } from '../../support/emulated-ledger/no-device-provider';
 
 const silent = pino({ level: 'silent' });
 
@@ -24,6 +25,7 @@ beforeEach(async () => {
     logger: silent,
     settingsPersistence: createMemorySettingsPersistence(),
     openExternal: () => Promise.resolve(false),
+    ledgerTransport: noDeviceProvider,
   });
   host = await startBrowserHost({
     handlers: composed.handlers,

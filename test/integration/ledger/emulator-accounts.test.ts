@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { DerivationScheme } from '../../../src/shared/domain/ledger';
 import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
-import type { EmulatorFraming } from './emulator-provider';
+import type { EmulatorFraming } from '../../support/emulated-ledger/emulator-provider';
 
 /** Addresses of the Speculos mnemonic, from the reference derivation table. */
 const VECTORS: Array<[DerivationScheme, number, string, string]> = [

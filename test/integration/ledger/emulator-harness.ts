@@ -7,7 +7,10 @@ import type {
   SigningProgress,
 } from '../../../src/shared/domain/ledger';
 import { LedgerEmulator, type LedgerEmulatorOptions } from '../../support/ledger-emulator';
-import { EmulatorProvider, type EmulatorProviderOptions } from './emulator-provider';
+import {
+  EmulatorProvider,
+  type EmulatorProviderOptions,
+} from '../../support/emulated-ledger/emulator-provider';
 
 export interface EmulatorHarness {
   emulator: LedgerEmulator;

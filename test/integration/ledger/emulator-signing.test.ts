@@ -3,7 +3,7 @@ import { PublicKey } from '@solana/web3.js';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
-import type { EmulatorFraming } from './emulator-provider';
+import type { EmulatorFraming } from '../../support/emulated-ledger/emulator-provider';
 import { priorityStakeMessage, transferMessage } from './messages';
 
 const PATH = "44'/501'/0'";

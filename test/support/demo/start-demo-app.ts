@@ -9,6 +9,8 @@ import { composeApp } from '../../../src/main/compose';
 import { createLogger } from '../../../src/main/logging';
 import { createMemorySettingsPersistence } from '../../../src/main/settings-service';
 import packageJson from '../../../package.json';
+import { EmulatorProvider } from '../emulated-ledger/emulator-provider';
+import { LedgerEmulator, type LedgerEmulatorOptions } from '../ledger-emulator';
 
 export interface DemoAppOptions {
   /** Folder for this run's data; a new temporary folder when absent. */
@@ -18,6 +20,8 @@ export interface DemoAppOptions {
   /** Folder of the built renderer; out/renderer by default. */
   rendererDir?: string;
   logger?: Logger;
+  /** Settings of the emulated Ledger; the Solana app open and waiting for a person by default. */
+  emulator?: LedgerEmulatorOptions;
 }
 
 export interface DemoApp {
@@ -25,6 +29,7 @@ export interface DemoApp {
   origin: string;
   dataDir: string;
   host: BrowserHost;
+  emulator: LedgerEmulator;
   close(): Promise<void>;
 }
 
@@ -33,11 +38,17 @@ export interface DemoApp {
  * contract as the desktop app, for `npm run demo` and the end-to-end tests.
  */
 export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoApp> {
-  const logger = options.logger ?? createLogger('demo');
+  const logger = options.logger ?? createLogger('app');
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stake-desk-demo-')));
   const rendererDir = options.rendererDir ?? resolve(__dirname, '../../../out/renderer');
 
+  const emulator = new LedgerEmulator(options.emulator);
+  // The production node-hid transport runs over the emulator's fake HID device, so the
+  // demo exercises Ledger's USB framing as the desktop app does.
+  const ledgerTransport = new EmulatorProvider(emulator, { framing: 'hid' });
+
   const composed = composeApp({
+    ledgerTransport,
     info: { version: packageJson.version, host: 'browser', demo: true },
     logger,
     settingsPersistence: createMemorySettingsPersistence(),
@@ -57,9 +68,11 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
     origin: host.origin,
     dataDir,
     host,
+    emulator,
     close: async () => {
       await host.close();
       await composed.close();
+      ledgerTransport.dispose();
     },
   };
 }

@@ -10,7 +10,7 @@ import {
   FakeHidDevice,
   type DeviceStatus,
   type LedgerEmulator,
-} from '../../support/ledger-emulator';
+} from '../ledger-emulator';
 
 export type EmulatorFraming = 'apdu' | 'hid';
 
