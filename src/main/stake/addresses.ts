@@ -41,7 +41,7 @@ const wellKnownNames = new Map<string, string>([
   [SYSVAR_RECENT_BLOCKHASHES_PUBKEY.toBase58(), 'Recent blockhashes sysvar'],
 ]);
 
-/** Returns the name of a program or sysvar this module knows, or null. */
+/** Returns the name of a program or sysvar listed above, or null for any other address. */
 export function wellKnownAddressName(address: string): string | null {
   return wellKnownNames.get(address) ?? null;
 }

@@ -8,8 +8,8 @@ import { buildReviewModel } from './review/review-model';
 export interface BatchOptions {
   /**
    * Require the device to show every batch in clear, checked with the device model. The app
-   * recognises one operation pattern per transaction, so in practice each batch then holds a
-   * single group; without it, batches are bounded only by 1232 bytes and the instruction limit.
+   * recognises one operation pattern per transaction, so in practice each batch then carries a
+   * single group. Without it, only 1232 bytes and the instruction limit bound a batch.
    */
   clearSign: boolean;
 }

@@ -68,7 +68,7 @@ export class ByteWriter {
   }
 }
 
-/** Raised by ByteReader when the data ends early or holds an invalid value. */
+/** Raised by ByteReader when the data ends early or contains an invalid value. */
 export class ByteReadError extends Error {
   override readonly name = 'ByteReadError';
 

@@ -7,7 +7,7 @@ import {
   setComputeUnitPriceInstruction,
 } from './instructions/compute-budget';
 import { advanceNonceInstruction } from './instructions/system';
-import { assertTransactionSize, transactionSizeBytes } from './size';
+import { assertTransactionSize, legacyMessageSizeBytes, transactionSizeBytes } from './size';
 
 /** How long the signed transaction stays valid. */
 export type TransactionLifetime =
@@ -28,7 +28,7 @@ export interface ComputeBudgetRequest {
 
 export type ComputeBudgetPart = 'unitLimit' | 'unitPrice';
 
-/** What every builder needs besides its own parameters. */
+/** Inputs every builder needs besides its own parameters. */
 export interface BuildContext {
   /** The Ledger key: the fee payer and the only signer. */
   signer: PublicKey;
@@ -50,10 +50,10 @@ export interface BuiltTransaction {
 /**
  * Assembles a legacy message: AdvanceNonceAccount first when a nonce is used, then the
  * compute budget instructions, then the operation's own instructions. The device strips a
- * nonce advance and leading compute budget instructions before matching its patterns, but
- * counts all of them against its instruction limit, so compute budget instructions are added
- * only while the total stays within that limit: the unit limit is dropped first, then the
- * price, and the builder reports what it left out.
+ * nonce advance and leading compute budget instructions before matching its patterns, but it
+ * counts all of them against its instruction limit. So compute budget instructions are added
+ * only while the total stays within that limit. The unit limit is dropped first, then the
+ * price, and the result lists what was left out.
  *
  * @throws WalletError TRANSACTION_NOT_CLEAR_SIGNABLE when the operation alone is over the
  *   limit, TRANSACTION_TOO_LARGE above 1232 bytes.
@@ -90,7 +90,7 @@ export function composeTransaction(
   }).compileToLegacyMessage();
 
   const sizeBytes = transactionSizeBytes(
-    message.serialize().length,
+    legacyMessageSizeBytes(message),
     message.header.numRequiredSignatures,
   );
   assertTransactionSize(sizeBytes);

@@ -1,7 +1,7 @@
 import type { AppLine } from '../../shared/domain/stake';
 
 /**
- * What the Ledger Solana app can show in clear, by release line.
+ * Clear-signing limits and labels of the Ledger Solana app, by release line.
  *
  * - v1.9: releases up to 1.9.x accept at most 4 instructions in a clear-signed message
  *   (app-solana `libsol/message.c`, MAX_INSTRUCTIONS 4, release 1.9.0), label delegation

@@ -34,7 +34,7 @@ const DEFAULT_MAX_ATTEMPTS = 10_000;
 
 /**
  * Picks a seed whose derived stake account address is free. A seed is skipped when the seed,
- * or the address it derives, is taken or `isTaken` says so; that covers accounts created by
+ * or the address it derives, is taken or `isTaken` returns true. That covers accounts created by
  * other wallets with the same base.
  *
  * @throws WalletError STAKE_SEED_EXHAUSTED after `maxAttempts` candidates.

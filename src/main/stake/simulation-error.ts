@@ -3,7 +3,7 @@ import { STAKE_PROGRAM_ID, SYSTEM_PROGRAM_ID } from './addresses';
 /** A failed simulation or transaction explained in plain words. */
 export interface SimulationFailure {
   title: string;
-  /** What happened and what to do, in one or two sentences. */
+  /** Explanation and next step, in one or two sentences. */
   detail: string;
   /** Top-level instruction that failed, when the error names one. */
   instructionIndex: number | null;
@@ -318,7 +318,7 @@ function describeInstructionError(
 
   const custom = (inner as { Custom?: unknown } | null)?.Custom;
   if (typeof custom === 'number') {
-    const table = programId === STAKE ? stakeErrors : programId === SYSTEM ? systemErrors : [];
+    const table = customErrorTable(programId);
     const text = table[custom];
     const hex = `0x${custom.toString(16)}`;
     return {
@@ -337,6 +337,16 @@ function describeInstructionError(
       ? (Object.keys(inner)[0] ?? 'UnknownError')
       : 'UnknownError';
   return { ...generic(name), ...base };
+}
+
+function customErrorTable(programId: string | null): readonly ErrorText[] {
+  if (programId === STAKE) {
+    return stakeErrors;
+  }
+  if (programId === SYSTEM) {
+    return systemErrors;
+  }
+  return [];
 }
 
 /** Returns the program of top-level instruction `index` from "Program <id> invoke [1]" lines. */

@@ -1,7 +1,7 @@
 /**
- * The stake account data the checks need. The shapes match the chain layer's decoded
- * `StakeState` (initialized and delegated variants), so its values can be passed as they are;
- * `activation` comes from the chain layer's activation computation at the current epoch.
+ * The stake account data the checks need. The shapes match the initialized and delegated
+ * variants of the chain layer's decoded `StakeState`, so its values can be passed as they are.
+ * `activation` is the chain layer's activation result at the current epoch.
  */
 
 /** Epoch value the stake program stores for "not set" (u64::MAX). */
@@ -60,7 +60,7 @@ export interface ClusterTime {
 export type StakeAccountStatus =
   'initialized' | 'inactive' | 'activating' | 'active' | 'deactivating';
 
-/** Returns the state name a person sees, from the activation amounts. */
+/** Returns the status shown to the person, derived from the activation amounts. */
 export function stakeAccountStatus(snapshot: StakeAccountSnapshot): StakeAccountStatus {
   if (snapshot.state.kind === 'initialized') {
     return 'initialized';

@@ -399,7 +399,7 @@ export const deviceReviewSchema = z.discriminatedUnion('outcome', [
     outcome: z.literal('refused'),
     appVersion: z.string(),
     appLine: appLineSchema,
-    /** The device answers 0x6A81 before showing anything: the key is not a required signer. */
+    /** The device returns 0x6A81 before showing anything, because the key is not a required signer. */
     reason: z.literal('signerNotRequired'),
   }),
 ]);
@@ -442,7 +442,7 @@ export const reviewModelSchema = z.object({
 });
 export type ReviewModel = z.infer<typeof reviewModelSchema>;
 
-/** Why two stake accounts cannot be merged, mirroring the stake program's merge rules. */
+/** Reason two stake accounts cannot be merged, following the stake program's merge rules. */
 export const mergeRejectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sameAccount') }),
   z.object({ kind: z.literal('transientStake'), role: z.enum(['destination', 'source']) }),

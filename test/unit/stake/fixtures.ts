@@ -4,6 +4,8 @@ import type { Message, TransactionInstruction } from '@solana/web3.js';
 import type { BuildContext } from '../../../src/main/stake';
 import type { StakeAccountSnapshot, StakeLockup } from '../../../src/main/stake';
 import { EPOCH_UNSET } from '../../../src/main/stake';
+import { isWalletError } from '../../../src/shared/errors';
+import type { WalletError } from '../../../src/shared/errors';
 
 /**
  * Keys derived from the Speculos test mnemonic (SLIP-0010 Ed25519), the same ones the Ledger
@@ -29,7 +31,10 @@ export const BLOCKHASH = 'GHtXQBsoZHVnNFa9YevAzFr17DJjgHXk3ycTKD5xD3Zi';
 export const RENT_RESERVE = 2_282_880n;
 export const SOL = 1_000_000_000n;
 
-export function blockhashContext(appVersion: string, overrides: Partial<BuildContext> = {}): BuildContext {
+export function blockhashContext(
+  appVersion: string,
+  overrides: Partial<BuildContext> = {},
+): BuildContext {
   return {
     signer: speculos.account0,
     lifetime: { kind: 'blockhash', blockhash: BLOCKHASH },
@@ -50,7 +55,11 @@ export function address(seed: number): string {
   return new PublicKey(bytes).toBase58();
 }
 
-const noLockup: StakeLockup = { unixTimestamp: 0n, epoch: 0n, custodian: PublicKey.default.toBase58() };
+const noLockup: StakeLockup = {
+  unixTimestamp: 0n,
+  epoch: 0n,
+  custodian: PublicKey.default.toBase58(),
+};
 
 export interface SnapshotOptions {
   address?: string;
@@ -117,4 +126,17 @@ export function delegatedSnapshot(options: SnapshotOptions = {}): StakeAccountSn
       deactivating: options.deactivating ?? 0n,
     },
   };
+}
+
+/** Runs `run` and returns the WalletError it throws; fails the test when it throws nothing else. */
+export function catchWalletError(run: () => unknown): WalletError {
+  try {
+    run();
+  } catch (error) {
+    if (isWalletError(error)) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a WalletError, but nothing was thrown');
 }

@@ -15,9 +15,9 @@ export interface AuthorizeParams {
   /** One change, or two: the staker then the withdrawer, the order the Ledger recognises. */
   changes: [AuthorityChange] | [AuthorityChange, AuthorityChange];
   /**
-   * Use AuthorizeChecked, where the new authority signs too. Use it only when that key will
-   * sign this same transaction; the plain form suits a new authority on another Ledger
-   * account that does not sign now.
+   * Use AuthorizeChecked, where the new authority signs too, only when that key will sign this
+   * same transaction. The plain form suits a new authority on another Ledger account that
+   * does not sign now.
    */
   checked?: boolean;
 }

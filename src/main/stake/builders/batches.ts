@@ -16,7 +16,7 @@ export interface ValidatorAllocation {
 export interface StakeAcrossValidatorsParams {
   allocations: ValidatorAllocation[];
   rentExemptReserveLamports: bigint;
-  /** How seeds are picked; every new account's seed and address count as taken for the next. */
+  /** Seed search settings; each new account's seed and address count as taken for the next. */
   seedSearch: Omit<StakeSeedSearch, 'base'>;
 }
 
@@ -29,7 +29,7 @@ export interface StakeAcrossValidatorsResult {
 /**
  * Spreads one deposit over several validators: one create + initialize + delegate group per
  * validator, packed into as few transactions as fit. With clear signing (the default) each
- * transaction carries one group, because the app shows one pattern per transaction; a group
+ * transaction carries one group, because the app shows one pattern per transaction. A group
  * is 3 instructions, so on app 1.9 (limit 4) at most one compute budget instruction joins it.
  */
 export function buildStakeAcrossValidators(
@@ -83,8 +83,8 @@ export interface WithdrawalRequest {
 
 /**
  * Withdraws from many stake accounts to one recipient, one Withdraw per account, in as few
- * transactions as fit; each account keeps its own path, so one failing account never blocks
- * the others' funds.
+ * transactions as fit. Each account keeps its own instruction, so one failing batch does not
+ * hold back the accounts in other batches.
  */
 export function buildWithdrawBatches(
   withdrawals: WithdrawalRequest[],

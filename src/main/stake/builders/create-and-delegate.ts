@@ -23,7 +23,7 @@ export interface StakeAccountGroup {
 }
 
 /**
- * The three instructions the Ledger shows as one "delegate" summary: CreateAccountWithSeed
+ * Builds the three instructions the Ledger shows as one "delegate" summary: CreateAccountWithSeed
  * (base and funder = the Ledger key, owner = Stake program), Initialize (staker = withdrawer
  * = the Ledger key, no lockup) and DelegateStake, in that order.
  */

@@ -18,8 +18,8 @@ export interface RedelegationPlan {
  *
  * NOTE: clusters with the stake program's MoveStake and MoveLamports instructions can move
  * active stake between two accounts on the same validator without a cooldown, and the old
- * Redelegate instruction is retired; neither is clear-signed by the Ledger app, so this
- * wallet does not build them.
+ * Redelegate instruction is retired. The Ledger app clear-signs neither, so this wallet does
+ * not build them.
  */
 export function planRedelegation(
   params: { stakeAccount: PublicKey; newVoteAccount: PublicKey; currentEpoch: bigint },

@@ -6,9 +6,10 @@ export type StakeOperation =
   'delegate' | 'deactivate' | 'withdraw' | 'split' | 'merge' | 'authorize';
 
 /**
- * Checks that the stake program will accept a Delegate: an initialized account, a delegation
- * with no effective stake (inactive, or activating from this epoch), or, to cancel an
- * unstake, a delegation deactivated this epoch and delegated again to the same validator.
+ * Checks that the stake program will accept a Delegate. It accepts an initialized account and
+ * a delegation with no effective stake (inactive, or activating from this epoch). To cancel an
+ * unstake, it also accepts a delegation deactivated this epoch, delegated again to the same
+ * validator.
  *
  * @throws WalletError STAKE_ACCOUNT_STATE_INVALID otherwise.
  */
@@ -29,7 +30,7 @@ export function assertCanDelegate(
   throw invalidState(snapshot, 'delegate');
 }
 
-/** @throws WalletError STAKE_ACCOUNT_STATE_INVALID unless the account holds an undeactivated delegation. */
+/** @throws WalletError STAKE_ACCOUNT_STATE_INVALID unless the account has a delegation not yet deactivated. */
 export function assertCanDeactivate(snapshot: StakeAccountSnapshot): void {
   const { state } = snapshot;
   if (state.kind === 'delegated' && state.stake.delegation.deactivationEpoch === EPOCH_UNSET) {
@@ -40,7 +41,7 @@ export function assertCanDeactivate(snapshot: StakeAccountSnapshot): void {
 
 /**
  * @throws WalletError STAKE_AUTHORITY_MISMATCH when `signer` is not the account's staker
- *   (or withdrawer), so the program would answer "missing required signature".
+ *   (or withdrawer), so the program would fail with "missing required signature".
  */
 export function assertSignerIsAuthority(
   snapshot: StakeAccountSnapshot,

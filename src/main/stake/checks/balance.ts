@@ -8,7 +8,7 @@ export interface StakeBudget {
   feeLamports: bigint;
   /** Rent-exempt reserve of the new stake account (200 bytes). */
   stakeRentExemptReserveLamports: bigint;
-  /** What stays in the account afterwards, from `keptReserveLamports`. */
+  /** Lamports left in the account afterwards, from `keptReserveLamports`. */
   keptReserveLamports: bigint;
 }
 
@@ -23,8 +23,8 @@ export interface KeptReserveInput {
 
 /**
  * Computes what staking "max" leaves behind. The runtime rejects a transaction that leaves a
- * rent-exempt system account with a balance above zero but below the rent-exempt minimum, so
- * the reserve is that minimum plus the fees of the later deactivate and withdraw; a smaller
+ * rent-exempt system account with a balance above zero but below the rent-exempt minimum.
+ * So the reserve is that minimum plus the fees of the later deactivate and withdraw. A smaller
  * reserve would make the staking transaction itself fail, and a zero reserve would leave
  * nothing to pay for unstaking.
  */
@@ -36,8 +36,8 @@ export function keptReserveLamports(input: KeptReserveInput): bigint {
 }
 
 /**
- * The largest amount that can be staked: balance − fee − stake rent reserve − kept reserve,
- * floored at 0. The max button, the percentage buttons and validation all use this formula.
+ * Computes the largest amount that can be staked: balance − fee − stake rent reserve − kept
+ * reserve, floored at 0. The max button, the percentage buttons and validation all use this formula.
  */
 export function maxStakeableLamports(budget: StakeBudget): bigint {
   const max =
@@ -48,7 +48,7 @@ export function maxStakeableLamports(budget: StakeBudget): bigint {
   return max > 0n ? max : 0n;
 }
 
-/** The amount for a percentage button: that share of the maximum, rounded down to a lamport. */
+/** Computes the amount for a percentage button: that share of the maximum, rounded down. */
 export function stakeableLamportsForPercent(budget: StakeBudget, percent: number): bigint {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
     throw new RangeError(`percent must be an integer from 0 to 100, got ${percent}`);

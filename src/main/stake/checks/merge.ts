@@ -125,7 +125,7 @@ const kindText: Record<MergeKind, string> = {
   fullyActive: 'fully active',
 };
 
-/** One sentence that says why a merge is refused and what would make it possible. */
+/** Describes in one sentence why a merge is rejected and what would make it possible. */
 export function describeMergeRejection(rejection: MergeRejection): string {
   switch (rejection.kind) {
     case 'sameAccount':

@@ -6,7 +6,7 @@ export interface RecipientCheck {
   stakeAccount: string;
   /** Owner program of the recipient account when it exists on chain, else null. */
   recipientOwner?: string | null;
-  /** Stake accounts the wallet knows, for when the owner was not looked up. */
+  /** Stake accounts already listed in the wallet, used when the owner was not looked up. */
   knownStakeAccounts?: Iterable<string>;
 }
 

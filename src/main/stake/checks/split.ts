@@ -15,7 +15,7 @@ export interface SplitCheck {
 
 export interface SplitPlan {
   splitLamports: bigint;
-  /** What the Ledger account pays into the destination first: its rent reserve minus what it holds. */
+  /** Lamports the Ledger account pays into the destination first: its rent reserve minus its balance. */
   prefundLamports: bigint;
   /** True when the split moves every lamport, which closes the source. */
   closesSource: boolean;
@@ -25,10 +25,11 @@ export interface SplitPlan {
 
 /**
  * Checks a split the way the stake program will, before anything is signed. For a delegated
- * source, both legs must keep at least the minimum delegation, the source must keep its rent
- * reserve on top, and an active source needs a destination that already holds its own rent
- * reserve; the plan prefunds it with the reserve minus what it holds, so the destination's
- * stake is the whole split amount. Splitting every lamport closes the source instead.
+ * source, both legs must keep at least the minimum delegation and the source must also keep
+ * its rent reserve. An active source needs a destination that already has its own rent
+ * reserve, so the plan prefunds the destination with the reserve minus its balance, which
+ * makes the destination's stake the whole split amount. Splitting every lamport closes the
+ * source instead.
  *
  * @throws WalletError AMOUNT_ZERO, SPLIT_AMOUNT_INVALID or SPLIT_LEG_BELOW_MINIMUM.
  */
@@ -105,8 +106,8 @@ export function planSplit(check: SplitCheck): SplitPlan {
 }
 
 /**
- * The range of partial split amounts that pass `planSplit` for a delegated source with a
- * prefunded destination; null when no partial split can keep both legs at the minimum.
+ * Returns the range of partial split amounts that pass `planSplit` with a prefunded
+ * destination, or null when no partial split keeps both legs at the minimum.
  */
 export function partialSplitRange(
   source: StakeAccountSnapshot,

@@ -25,7 +25,7 @@ export function isSignerIndex(message: ParsedMessage, index: number): boolean {
   return index < message.header.numRequiredSignatures;
 }
 
-/** Whether the message requests write access; the runtime may still demote sysvars and programs. */
+/** Returns whether the message requests write access; the runtime still demotes sysvars and programs. */
 export function isWritableIndex(message: ParsedMessage, index: number): boolean {
   const { header, staticKeys } = message;
   if (index < header.numRequiredSignatures) {

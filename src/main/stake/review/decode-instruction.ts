@@ -26,7 +26,8 @@ export function programNameOf(programId: string): ProgramName {
 
 /**
  * Decodes one instruction into a review action from its program id, account addresses and
- * data. Never throws: anything it cannot read becomes an `unknown` action with the reason.
+ * data. Data or accounts it cannot read give an `unknown` action with the reason, not an
+ * exception.
  */
 export function decodeInstruction(
   programId: string,

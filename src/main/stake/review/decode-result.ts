@@ -2,7 +2,7 @@ import type { ReviewAction, UnknownInstructionReason } from '../../../shared/dom
 
 const PREFIX_BYTES = 8;
 
-/** The action for an instruction this module cannot decode, with enough to identify it. */
+/** Returns the action for an instruction this module cannot decode, with enough to identify it. */
 export function unknownAction(
   reason: UnknownInstructionReason,
   accounts: readonly string[],

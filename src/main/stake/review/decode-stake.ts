@@ -12,8 +12,8 @@ const RENT = SYSVAR_RENT_PUBKEY.toBase58();
 /**
  * Decodes a Stake program instruction (u32 `StakeInstruction` variant, then bincode fields).
  * Both account layouts are read: the original one with sysvar accounts and the newer one
- * without them, which the current stake program accepts and tells apart by whether the
- * Clock (or Rent) sysvar sits in the sysvar position. Returns null for an unknown variant.
+ * without them. The current stake program accepts both and picks the layout by checking
+ * whether the Clock (or Rent) sysvar is in the sysvar position. Returns null for an unknown variant.
  * Throws ByteReadError on short data and MissingAccountError on a short account list.
  */
 export function decodeStakeInstruction(

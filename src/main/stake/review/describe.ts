@@ -2,12 +2,12 @@ import type { ReviewAction } from '../../../shared/domain/stake';
 import { formatSol } from '../amount';
 import { formatUtcTimestamp } from '../time-format';
 
-/** Returns the name a person knows an address by: their label, a program name, or the address. */
+/** Maps an address to its display name: the person's label, a program name, or the address. */
 export type AddressNamer = (address: string) => string;
 
 /**
- * One sentence in plain words for an instruction, naming accounts through `name` and amounts
- * in SOL.
+ * Describes an instruction in one plain sentence, naming accounts through `name` and giving
+ * amounts in SOL.
  */
 export function describeAction(
   action: ReviewAction,

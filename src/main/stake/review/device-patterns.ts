@@ -26,9 +26,9 @@ const noPattern: PatternOutcome = { kind: 'noPattern' };
 /**
  * Matches what is left after nonce and compute budget stripping against the app's fixed
  * patterns (app-solana `libsol/transaction_printers.c`, `print_transaction_nonce_processed`)
- * and prints the matching summary. Release 1.9 matches kinds only; the current line also
- * requires the accounts to agree (the created, initialized and delegated account are one,
- * a split destination is new and owned by the Stake program).
+ * and prints the matching summary. Release 1.9 matches instruction kinds only. The current line
+ * also requires the accounts to agree: the created, initialized and delegated account is one
+ * account, and a split destination is new and owned by the Stake program.
  */
 export function printPattern(
   collector: ScreenCollector,

@@ -172,13 +172,13 @@ function firstBlockingReason(
 }
 
 /**
- * The app's "Max fees": 5000 lamports per required signature plus price × units / 10^6
+ * Computes the app's "Max fees": 5000 lamports per required signature plus price × units / 10^6
  * (rounded down), where units is the SetComputeUnitLimit value or 200 000 per instruction
  * (compute budget ones included, nonce excluded) up to 1 400 000. Null without a limit or
  * price instruction.
  *
  * NOTE: release 1.9 computes this in 32 bits, so a fee above 2^32 − 1 lamports (about 4.29
- * SOL) would wrap on that line; this prediction does not model the wrap.
+ * SOL) wraps on that line. This prediction does not model the wrap.
  */
 function deviceMaxFee(
   budget: ReviewAction[],

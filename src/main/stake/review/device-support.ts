@@ -2,8 +2,8 @@ import type { ReviewAction } from '../../../shared/domain/stake';
 import { VOTE_PROGRAM_ID } from '../addresses';
 
 /**
- * Programs the Ledger Solana app parses that this model does not: a transaction using them
- * may well be clear-signable, but the prediction says blind signing to stay on the safe side.
+ * Programs the Ledger Solana app parses that this model does not. A transaction using them
+ * may well be clear-signable, but the prediction reports blind signing to stay on the safe side.
  */
 const unmodelledPrograms = new Set([
   VOTE_PROGRAM_ID.toBase58(),
@@ -17,7 +17,7 @@ export function isUnmodelledDeviceProgram(programId: string): boolean {
 }
 
 /**
- * Fewest accounts the app's parser reads for each instruction it supports, at fixed positions
+ * Minimum number of accounts the app's parser reads for each instruction it supports, at fixed positions
  * (app-solana `libsol/system_instruction.c`, `stake_instruction.c`), or null when the app
  * cannot parse the instruction at all: AssignWithSeed, TransferWithSeed, UpgradeNonce, the
  * stake *WithSeed authorizations and the newer stake instructions, and the deprecated

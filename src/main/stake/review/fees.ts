@@ -9,8 +9,8 @@ const MICRO_LAMPORTS_PER_LAMPORT = 1_000_000n;
  * Estimates the fee the network charges: the signature fee plus the priority fee, which is
  * price × compute unit limit, rounded up to whole lamports. Without a SetComputeUnitLimit the
  * limit is taken as 200 000 units per instruction other than compute budget ones, at most
- * 1 400 000; the runtime may reserve fewer units for builtin programs, so the priority part
- * is an upper bound then.
+ * 1 400 000. The runtime may reserve fewer units for builtin programs, so the priority part
+ * is then an upper bound.
  */
 export function estimateFee(
   actions: readonly ReviewAction[],

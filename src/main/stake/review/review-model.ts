@@ -21,7 +21,7 @@ export interface ReviewContext {
   /** Solana app version from the device, which decides labels and limits. */
   appVersion: string;
   pubkeyDisplay?: PubkeyDisplay;
-  /** The device's expert mode, if the person told the wallet; null (default) means unknown. */
+  /** The device's expert mode setting when the person entered it; null (the default) means unknown. */
   expertMode?: boolean | null;
   /** The person's own addresses and their labels, such as "Ledger account 2, 44'/501'/1'". */
   labels?: ReadonlyMap<string, string>;

@@ -1,7 +1,7 @@
 import type { DeviceReview, ReviewInstruction, ReviewWarning } from '../../../shared/domain/stake';
 import type { ParsedMessage } from './message-parser';
 
-/** What the wallet knows about a validator, by vote account. */
+/** Facts about a validator, looked up by vote account. */
 export interface ValidatorFacts {
   delinquent: boolean;
   /** Commission in whole percent. */
