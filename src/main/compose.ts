@@ -5,47 +5,77 @@ import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
 import type { Handlers } from './api/handlers';
 import { EventBus } from './event-bus';
 import { LedgerService, type LedgerTransportProvider } from './ledger';
-import { SettingsService, type SettingsPersistence } from './settings-service';
+import { SettingsService } from './settings-service';
+import { createSettingsPersistence, StoreService, type StoreOpenReport } from './store';
 
 export interface AppConfig {
   info: AppInfo;
   logger: Logger;
-  settingsPersistence: SettingsPersistence;
+  /** Folder of the local store: Electron's userData, or a folder of the demo or a test. */
+  dataDir: string;
   openExternal: ExternalOpener;
   /** USB HID in the desktop app; the emulated Ledger in the demo and the tests. */
   ledgerTransport: LedgerTransportProvider;
 }
 
+/** The running services, shared by every domain's bridge handlers. */
+export interface Services {
+  info: AppInfo;
+  logger: Logger;
+  bus: EventBus;
+  store: StoreService;
+  storeReport: StoreOpenReport;
+  settings: SettingsService;
+  ledger: LedgerService;
+  openExternal: ExternalOpener;
+}
+
 export interface ComposedApp {
   handlers: Handlers;
+  services: Services;
   bus: EventBus;
-  ledger: LedgerService;
   close(): Promise<void>;
 }
 
-/** Builds the services and their bridge handlers; both hosts call this. */
-export function composeApp(config: AppConfig): ComposedApp {
-  const bus = new EventBus(config.logger.child({ subsystem: 'events' }));
-  const settings = new SettingsService(config.settingsPersistence, bus);
-  const ledger = new LedgerService(
-    config.ledgerTransport,
-    config.logger.child({ subsystem: 'ledger' }),
-  );
+/** Opens the store, starts the services and binds their bridge handlers; both hosts call this. */
+export async function composeApp(config: AppConfig): Promise<ComposedApp> {
+  const { logger } = config;
+  const bus = new EventBus(logger.child({ subsystem: 'events' }));
+
+  const store = new StoreService({
+    directory: config.dataDir,
+    logger: logger.child({ subsystem: 'store' }),
+  });
+  const storeReport = await store.open();
+  const settings = new SettingsService(createSettingsPersistence(store.settings), bus);
+
+  const ledger = new LedgerService(config.ledgerTransport, logger.child({ subsystem: 'ledger' }));
   ledger.start();
+
+  const services: Services = {
+    info: config.info,
+    logger,
+    bus,
+    store,
+    storeReport,
+    settings,
+    ledger,
+    openExternal: config.openExternal,
+  };
 
   // Each domain binds its own slice of the contract; the Handlers type makes a missing
   // method a compile error here.
   const handlers: Handlers = {
-    ...createAppHandlers({ info: config.info, settings, openExternal: config.openExternal }),
+    ...createAppHandlers(services),
   };
 
   return {
     handlers,
+    services,
     bus,
-    ledger,
-    close: () => {
+    close: async () => {
       ledger.stop();
-      return Promise.resolve();
+      await store.close();
     },
   };
 }

@@ -3,14 +3,13 @@ import { pathToFileURL } from 'node:url';
 
 import { app, BrowserWindow, session, shell, type IpcMainInvokeEvent } from 'electron';
 
-import { composeApp } from './compose';
+import { composeApp, type ComposedApp } from './compose';
 import { forwardEvents, registerIpcHandlers } from './electron/ipc';
 import { hardenSession, lockNavigation } from './electron/security';
 import { loadWindowState, saveWindowState } from './electron/window-state';
 import { isAllowedExternalUrl } from './external-links';
 import { NodeHidTransportProvider } from './ledger';
 import { createLogger } from './logging';
-import { createMemorySettingsPersistence } from './settings-service';
 
 const logger = createLogger('host');
 
@@ -31,7 +30,7 @@ function isAppFrame(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
-async function createMainWindow(composed: ReturnType<typeof composeApp>): Promise<BrowserWindow> {
+async function createMainWindow(composed: ComposedApp): Promise<BrowserWindow> {
   const userData = app.getPath('userData');
   const state = await loadWindowState(userData);
 
@@ -81,10 +80,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
 
-  const composed = composeApp({
+  const composed = await composeApp({
     info: { version: app.getVersion(), host: 'electron', demo: false },
     logger,
-    settingsPersistence: createMemorySettingsPersistence(),
+    dataDir: app.getPath('userData'),
     ledgerTransport: new NodeHidTransportProvider(),
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url)) {

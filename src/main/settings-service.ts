@@ -7,17 +7,6 @@ export interface SettingsPersistence {
   save(settings: Settings): Promise<void>;
 }
 
-export function createMemorySettingsPersistence(): SettingsPersistence {
-  let saved: Settings | undefined;
-  return {
-    load: () => Promise.resolve(saved),
-    save: (settings) => {
-      saved = settings;
-      return Promise.resolve();
-    },
-  };
-}
-
 export class SettingsService {
   private current: Settings | undefined;
 

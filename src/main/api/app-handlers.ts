@@ -1,7 +1,7 @@
 import { WalletError } from '../../shared/errors';
-import type { AppInfo, appMethods } from '../../shared/contract/app';
+import type { appMethods } from '../../shared/contract/app';
 import { isAllowedExternalUrl } from '../external-links';
-import type { SettingsService } from '../settings-service';
+import type { Services } from '../compose';
 import type { HandlersOf } from './handlers';
 
 type AppHandlers = HandlersOf<typeof appMethods>;
@@ -9,13 +9,9 @@ type AppHandlers = HandlersOf<typeof appMethods>;
 /** Opens an allowlisted URL; returns false where the host has no way to open one. */
 export type ExternalOpener = (url: string) => Promise<boolean>;
 
-export interface AppHandlerServices {
-  info: AppInfo;
-  settings: SettingsService;
-  openExternal: ExternalOpener;
-}
-
-export function createAppHandlers(services: AppHandlerServices): AppHandlers {
+export function createAppHandlers(
+  services: Pick<Services, 'info' | 'settings' | 'openExternal'>,
+): AppHandlers {
   return {
     getAppInfo: () => Promise.resolve(services.info),
     getSettings: () => services.settings.get(),

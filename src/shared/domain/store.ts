@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 import { addressSchema, clusterIdSchema } from './chain';
-import { themeSchema } from './settings';
 
 /**
  * Shapes of everything the main process keeps on disk: accounts and their names, settings,
@@ -63,36 +62,18 @@ export type AccountsDocument = z.infer<typeof accountsDocumentSchema>;
 
 // Settings
 
-export const endpointUrlSchema = z.url({ protocol: /^https?$/ });
-
-export const commitmentSchema = z.enum(['confirmed', 'finalized']);
-export type Commitment = z.infer<typeof commitmentSchema>;
-
-export const storedSettingsSchema = z.strictObject({
-  cluster: clusterIdSchema,
-  /** RPC endpoints of each cluster, tried in order. */
-  endpoints: z.record(clusterIdSchema, z.array(endpointUrlSchema)),
-  theme: themeSchema,
-  /** Commitment at which a sent transaction counts as landed. */
-  commitment: commitmentSchema,
-});
-export type StoredSettings = z.infer<typeof storedSettingsSchema>;
-
-export const storedSettingsPatchSchema = storedSettingsSchema.partial();
-export type StoredSettingsPatch = z.infer<typeof storedSettingsPatchSchema>;
-
-export const defaultStoredSettings: StoredSettings = {
-  cluster: 'mainnet-beta',
-  endpoints: {
-    'mainnet-beta': ['https://api.mainnet-beta.solana.com'],
-    devnet: ['https://api.devnet.solana.com'],
-    testnet: ['https://api.testnet.solana.com'],
-    localnet: ['http://127.0.0.1:8899'],
-    custom: [],
-  },
-  theme: 'system',
-  commitment: 'confirmed',
-};
+// The settings file holds the app's settings as they are; their schema lives with the
+// other settings types.
+export {
+  commitmentSchema,
+  endpointUrlSchema,
+  settingsSchema as storedSettingsSchema,
+  settingsPatchSchema as storedSettingsPatchSchema,
+  defaultSettings as defaultStoredSettings,
+  type Commitment,
+  type Settings as StoredSettings,
+  type SettingsPatch as StoredSettingsPatch,
+} from './settings';
 
 // Snapshots
 

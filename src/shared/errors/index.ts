@@ -70,7 +70,7 @@ export class WalletError<C extends ErrorCode = ErrorCode> extends Error {
   }
 
   static fromData(data: WalletErrorData): WalletError {
-    return new WalletError(data.code, data.context as ErrorContext<ErrorCode>, data.message);
+    return new WalletError(data.code, data.context, data.message);
   }
 }
 

@@ -7,23 +7,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
 import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/server';
-import { composeApp } from '../../../src/main/compose';
-import { createMemorySettingsPersistence } from '../../../src/main/settings-service';
+import { composeApp, type ComposedApp } from '../../../src/main/compose';
 import { maxFrameBytes } from '../../../src/shared/contract/socket-protocol';
 import { noDeviceProvider } from '../../support/emulated-ledger/no-device-provider';
 
 const silent = pino({ level: 'silent' });
 
 let host: BrowserHost;
+let composed: ComposedApp;
 let rendererDir: string;
 
 beforeEach(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'host-test-'));
   await writeFile(join(rendererDir, 'index.html'), '<html><head></head><body>app</body></html>');
-  const composed = composeApp({
+  composed = await composeApp({
     info: { version: '0.0.0-test', host: 'browser', demo: true },
     logger: silent,
-    settingsPersistence: createMemorySettingsPersistence(),
+    dataDir: await mkdtemp(join(tmpdir(), 'host-test-data-')),
     openExternal: () => Promise.resolve(false),
     ledgerTransport: noDeviceProvider,
   });
@@ -37,6 +37,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await host.close();
+  await composed.close();
 });
 
 function bridgeUrl(token: string | undefined): string {
@@ -177,11 +178,9 @@ describe('browser host', () => {
       JSON.stringify({ type: 'call', id: 5, method: 'updateSettings', input: { theme: 'dark' } }),
     );
     await done;
-    expect(frames).toContainEqual({
-      type: 'event',
-      name: 'settingsChanged',
-      payload: { theme: 'dark' },
-    });
+    const event = frames.find((frame) => frame['type'] === 'event');
+    expect(event?.['name']).toBe('settingsChanged');
+    expect(event?.['payload']).toMatchObject({ theme: 'dark' });
     socket.close();
   });
 

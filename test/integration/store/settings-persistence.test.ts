@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createSettingsPersistence, StoreService } from '../../../src/main/store';
-import type { Settings } from '../../../src/shared/domain/settings';
+import { defaultSettings } from '../../../src/shared/domain/settings';
 import { createDataFolder, silentLogger } from './fixtures';
 
 let folder: Awaited<ReturnType<typeof createDataFolder>>;
@@ -18,32 +18,16 @@ describe('createSettingsPersistence', () => {
   it('saves the app settings into the store settings file', async () => {
     const store = new StoreService({ directory: folder.directory, logger: silentLogger });
     await store.open();
-    const warnings: string[][] = [];
-    const persistence = createSettingsPersistence(store.settings, (_, fields) =>
-      warnings.push(fields),
-    );
+    const persistence = createSettingsPersistence(store.settings);
 
-    expect(await persistence.load()).toMatchObject({ theme: 'system' });
-    await persistence.save({ theme: 'dark' });
+    expect(await persistence.load()).toEqual(defaultSettings);
+    await persistence.save({ ...defaultSettings, theme: 'dark', cluster: 'devnet' });
     await store.close();
 
     const reopened = new StoreService({ directory: folder.directory, logger: silentLogger });
     await reopened.open();
     expect(reopened.settings.get().theme).toBe('dark');
-    expect(warnings).toEqual([]);
-  });
-
-  it('warns about fields the store has no place for', async () => {
-    const store = new StoreService({ directory: folder.directory, logger: silentLogger });
-    await store.open();
-    const warnings: string[][] = [];
-    const persistence = createSettingsPersistence(store.settings, (_, fields) =>
-      warnings.push(fields),
-    );
-
-    const extended = { theme: 'light', fontSize: 14 } as Settings;
-    await persistence.save(extended);
-    expect(warnings).toEqual([['fontSize']]);
-    expect(store.settings.get().theme).toBe('light');
+    expect(reopened.settings.get().cluster).toBe('devnet');
+    await reopened.close();
   });
 });

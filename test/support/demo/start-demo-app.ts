@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/server';
 import { composeApp } from '../../../src/main/compose';
 import { createLogger } from '../../../src/main/logging';
-import { createMemorySettingsPersistence } from '../../../src/main/settings-service';
 import packageJson from '../../../package.json';
 import { EmulatorProvider } from '../emulated-ledger/emulator-provider';
 import { LedgerEmulator, type LedgerEmulatorOptions } from '../ledger-emulator';
@@ -47,11 +46,11 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
   // demo exercises Ledger's USB framing as the desktop app does.
   const ledgerTransport = new EmulatorProvider(emulator, { framing: 'hid' });
 
-  const composed = composeApp({
+  const composed = await composeApp({
     ledgerTransport,
+    dataDir,
     info: { version: packageJson.version, host: 'browser', demo: true },
     logger,
-    settingsPersistence: createMemorySettingsPersistence(),
     openExternal: () => Promise.resolve(false),
   });
 
