@@ -18,8 +18,8 @@ const fixtureSchema = z.object({
   realDevice: z.object({ exchanges: z.array(exchangeSchema) }),
 });
 
-// The project's shared folder sits beside the repository, here and in CI.
-const FIXTURE_FILE = resolve(__dirname, '../../../../shared/fixtures/hw-app-solana-exchanges.json');
+// A copy of the recorded hw-app-solana exchanges, kept in the repository so a clone runs alone.
+const FIXTURE_FILE = resolve(__dirname, '../../support/ledger-replay/hw-app-solana-exchanges.json');
 const fixture = fixtureSchema.parse(JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')));
 
 /** Device state each recorded case was captured in. */
