@@ -1,0 +1,7 @@
+/** How the RPC endpoint treats requests; controls are always served. */
+export type ServingMode =
+  | { kind: 'serving' }
+  /** Connections are reset, as if the node were unreachable. */
+  | { kind: 'offline' }
+  /** Every RPC request gets this HTTP status, as from an overloaded or failing node. */
+  | { kind: 'httpError'; status: number };
