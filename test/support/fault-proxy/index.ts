@@ -26,6 +26,8 @@ export interface FaultRule {
   method?: string;
   /** How many matching requests get the fault; unlimited when absent. */
   times?: number;
+  /** Matching requests passed through unchanged before the fault starts; 0 when absent. */
+  after?: number;
   fault: Fault;
 }
 
@@ -49,6 +51,7 @@ export interface FaultProxy {
 
 interface ActiveRule extends FaultRule {
   remaining: number;
+  toSkip: number;
 }
 
 /**
@@ -94,7 +97,12 @@ export async function startFaultProxy(upstreamUrl: string): Promise<FaultProxy> 
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    addRule: (rule) => rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }),
+    addRule: (rule) =>
+      rules.push({
+        ...rule,
+        remaining: rule.times ?? Number.POSITIVE_INFINITY,
+        toSkip: rule.after ?? 0,
+      }),
     clearRules: () => {
       rules.length = 0;
     },
@@ -187,15 +195,20 @@ function emptyProgramAccounts(upstream: { result?: unknown }, lagSlots: number):
   return upstream;
 }
 
+/** Returns the first rule that applies to this request, spending one of its uses. */
 function takeRule(rules: ActiveRule[], method: string): ActiveRule | undefined {
-  const rule = rules.find(
-    (candidate) =>
-      candidate.remaining > 0 && (candidate.method === undefined || candidate.method === method),
-  );
-  if (rule !== undefined) {
+  for (const rule of rules) {
+    if (rule.remaining <= 0 || (rule.method !== undefined && rule.method !== method)) {
+      continue;
+    }
+    if (rule.toSkip > 0) {
+      rule.toSkip -= 1;
+      continue;
+    }
     rule.remaining -= 1;
+    return rule;
   }
-  return rule;
+  return undefined;
 }
 
 async function forward(upstreamUrl: string, body: string): Promise<string> {
