@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import type { AppInfo } from '../shared/contract/app';
 import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
+import { createLedgerHandlers } from './api/ledger-handlers';
 import type { Handlers } from './api/handlers';
 import { EventBus } from './event-bus';
 import { LedgerService, type LedgerTransportProvider } from './ledger';
@@ -67,6 +68,7 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
   // method a compile error here.
   const handlers: Handlers = {
     ...createAppHandlers(services),
+    ...createLedgerHandlers(services),
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { appEvents, appMethods } from './app';
+import { ledgerEvents, ledgerMethods } from './ledger';
 import type { EventSpec, MethodSpec, Result } from './define';
 
 /**
@@ -9,10 +10,12 @@ import type { EventSpec, MethodSpec, Result } from './define';
  */
 export const contract = {
   ...appMethods,
+  ...ledgerMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
+  ...ledgerEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Contract = typeof contract;

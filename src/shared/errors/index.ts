@@ -5,6 +5,7 @@ import { chainErrorContexts, chainErrorText } from './chain';
 import { ledgerErrorContexts, ledgerErrorText } from './ledger';
 import { storeErrorContexts, storeErrorText } from './store';
 import { stakeErrorContexts, stakeErrorText } from './stake';
+import { signingErrorContexts, signingErrorText } from './signing';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -17,6 +18,7 @@ export const errorContexts = {
   ...ledgerErrorContexts,
   ...storeErrorContexts,
   ...stakeErrorContexts,
+  ...signingErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -35,6 +37,7 @@ export const errorText: Record<ErrorCode, ErrorText> = {
   ...ledgerErrorText,
   ...storeErrorText,
   ...stakeErrorText,
+  ...signingErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];

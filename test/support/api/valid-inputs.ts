@@ -9,4 +9,17 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   getSettings: {},
   updateSettings: { theme: 'dark' },
   openExternal: { url: 'https://explorer.solana.com/address/11111111111111111111111111111111' },
+  getDeviceState: {},
+  discoverAccounts: { schemes: ['root', 'bip44', 'bip44-change'], gapLimit: 5 },
+  cancelDiscovery: {},
+  listAccounts: {},
+  renameAccount: { address: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH', name: 'Savings' },
+  removeAccount: { address: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH' },
+  verifyAddress: { address: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH' },
+  reviewTransaction: {
+    text: 'AQABAzVJ',
+    signer: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH',
+  },
+  signReviewedTransaction: { reviewId: '3b241101-e2bb-4255-8caf-4136c566a962' },
+  cancelSigning: {},
 };

@@ -1,0 +1,108 @@
+import type { ledgerMethods } from '../../shared/contract/ledger';
+import type { Services } from '../compose';
+import type { HandlersOf } from './handlers';
+import { AccountDiscoveryService, type AccountActivity } from './ledger/account-discovery-service';
+import { findStoredAccount, sortAccountViews, toAccountView } from './ledger/account-views';
+import { AppStateTrackerService } from './ledger/app-state-tracker';
+import { TransactionReviewService } from './ledger/transaction-review-service';
+import { TransactionSigningService } from './ledger/transaction-signing-service';
+import { WalletError } from '../../shared/errors';
+
+type LedgerHandlers = HandlersOf<typeof ledgerMethods>;
+
+export type LedgerHandlerServices = Pick<
+  Services,
+  'bus' | 'store' | 'settings' | 'ledger' | 'logger'
+> & {
+  /** Chain look-ups for account discovery; without them discovery cannot tell used accounts. */
+  accountActivity?: AccountActivity;
+};
+
+export type { AccountActivity };
+
+/**
+ * Binds the Ledger methods of the contract: device state, account discovery and the saved
+ * accounts, address verification, and the review and signing of pasted transactions.
+ * Device state changes are forwarded to the pages as deviceStateChanged events.
+ */
+export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHandlers {
+  const { bus, ledger, store } = services;
+  const logger = services.logger.child({ subsystem: 'ledger-api' });
+
+  ledger.subscribe('state', (change) => bus.emit('deviceStateChanged', change));
+
+  const appState = new AppStateTrackerService(ledger);
+  const discovery = new AccountDiscoveryService({
+    ledger,
+    accounts: store.accounts,
+    bus,
+    logger,
+    activity: () => services.accountActivity,
+  });
+  const reviews = new TransactionReviewService({ accounts: store.accounts, appState });
+  const signing = new TransactionSigningService({
+    ledger,
+    reviews,
+    audit: store.audit,
+    settings: services.settings,
+    bus,
+    logger,
+  });
+
+  const listAccounts = () => ({
+    accounts: sortAccountViews(store.accounts.list().map(toAccountView)),
+  });
+
+  return {
+    getDeviceState: () => {
+      const device = ledger.getDevices()[0];
+      return Promise.resolve({
+        deviceId: device?.deviceId ?? null,
+        state: device?.state ?? { status: 'no-device' },
+      });
+    },
+
+    discoverAccounts: (input, { signal }) => discovery.discover(input, signal),
+
+    cancelDiscovery: () => Promise.resolve({ cancelled: discovery.cancel() }),
+
+    listAccounts: () => Promise.resolve(listAccounts()),
+
+    renameAccount: async ({ address, name }) => {
+      findStoredAccount(store.accounts.list(), address);
+      await store.accounts.rename(address, name);
+      return listAccounts();
+    },
+
+    removeAccount: async ({ address }) => {
+      findStoredAccount(store.accounts.list(), address);
+      await store.accounts.remove(address);
+      return listAccounts();
+    },
+
+    verifyAddress: async ({ address }, { signal }) => {
+      const account = findStoredAccount(store.accounts.list(), address);
+      const path = account.derivationPath;
+
+      // The device shows whatever key its seed gives for the path, so check first that it
+      // is the saved address; otherwise the person would compare two different addresses.
+      const onDevice = await ledger.getAddress(path, { signal });
+      if (onDevice !== address) {
+        throw new WalletError('LEDGER_ACCOUNT_MISMATCH', {
+          path,
+          expected: address,
+          actual: onDevice,
+        });
+      }
+
+      const approved = await ledger.verifyAddress(path, { signal });
+      return { address, path, outcome: approved ? 'approved' : 'rejected' };
+    },
+
+    reviewTransaction: (input, { signal }) => reviews.review(input, signal),
+
+    signReviewedTransaction: ({ reviewId }, { signal }) => signing.sign(reviewId, signal),
+
+    cancelSigning: () => Promise.resolve({ cancelled: signing.cancel() }),
+  };
+}

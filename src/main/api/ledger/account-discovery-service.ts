@@ -1,0 +1,174 @@
+import type { Logger } from 'pino';
+
+import type { DiscoveryResult } from '../../../shared/contract/ledger';
+import type { DerivationScheme, LedgerAccount } from '../../../shared/domain/ledger';
+import { WalletError } from '../../../shared/errors';
+import type { EventBus } from '../../event-bus';
+import { DERIVATION_SCHEMES, type LedgerService } from '../../ledger';
+import type { StoredAccountsService } from '../../store';
+import { sortAccountViews, toAccountView } from './account-views';
+
+/** Tells whether an address has ever been used on chain; the chain layer provides it. */
+export interface AccountActivity {
+  isUsed(address: string, signal?: AbortSignal): Promise<boolean>;
+}
+
+export interface AccountDiscoveryDependencies {
+  ledger: LedgerService;
+  accounts: StoredAccountsService;
+  bus: EventBus;
+  logger: Logger;
+  /** Read at the start of each search, so chain data wired in later is picked up. */
+  activity(): AccountActivity | undefined;
+}
+
+export interface DiscoveryRequest {
+  schemes?: DerivationScheme[] | undefined;
+  gapLimit?: number | undefined;
+}
+
+/**
+ * Runs one account search at a time over the Ledger, publishes its progress, and saves
+ * the used accounts it finds, keeping the names of accounts already saved.
+ */
+export class AccountDiscoveryService {
+  private running: AbortController | null = null;
+
+  constructor(private readonly dependencies: AccountDiscoveryDependencies) {}
+
+  async discover(request: DiscoveryRequest, callSignal: AbortSignal): Promise<DiscoveryResult> {
+    if (this.running !== null) {
+      throw new WalletError('DISCOVERY_IN_PROGRESS', {});
+    }
+    const controller = new AbortController();
+    this.running = controller;
+
+    const { ledger, bus, logger } = this.dependencies;
+    const activity = this.dependencies.activity();
+    const activityKnown = activity !== undefined;
+    const signal = AbortSignal.any([callSignal, controller.signal]);
+    const found: LedgerAccount[] = [];
+    let accountsChecked = 0;
+
+    if (!activityKnown) {
+      logger.warn(
+        'no chain data for account discovery; only index 0 of each scheme counts as used',
+      );
+    }
+
+    try {
+      // One search per scheme, so the stand-in activity test can tell index 0 of each apart.
+      for (const scheme of request.schemes ?? DERIVATION_SCHEMES) {
+        await ledger.discoverAccounts({
+          schemes: [scheme],
+          signal,
+          isUsed: activity === undefined ? firstAddressOnly() : activity.isUsed.bind(activity),
+          ...(request.gapLimit === undefined ? {} : { gapLimit: request.gapLimit }),
+          onProgress: (progress) => {
+            accountsChecked += 1;
+            if (progress.used) {
+              found.push({
+                address: progress.address,
+                path: progress.path,
+                scheme: progress.scheme,
+                index: progress.index,
+              });
+            }
+            bus.emit('discoveryProgress', {
+              ...progress,
+              accountsChecked,
+              accountsFound: found.length,
+              activityKnown,
+            });
+          },
+        });
+      }
+    } catch (error) {
+      const cancelled =
+        controller.signal.aborted && error instanceof WalletError && error.code === 'CANCELLED';
+      if (!cancelled) {
+        await this.saveQuietly(found);
+        throw error;
+      }
+      logger.info({ accountsChecked, accountsFound: found.length }, 'account discovery cancelled');
+      return this.finish('cancelled', found, accountsChecked, activityKnown);
+    } finally {
+      this.running = null;
+    }
+
+    return this.finish('completed', found, accountsChecked, activityKnown);
+  }
+
+  /** Stops the running search; returns false when none is running. */
+  cancel(): boolean {
+    if (this.running === null) {
+      return false;
+    }
+    this.running.abort();
+    return true;
+  }
+
+  private async finish(
+    outcome: DiscoveryResult['outcome'],
+    found: LedgerAccount[],
+    accountsChecked: number,
+    activityKnown: boolean,
+  ): Promise<DiscoveryResult> {
+    await this.save(found);
+    const views = found.map((account) =>
+      toAccountView({
+        publicKey: account.address,
+        derivationPath: account.path,
+        name: this.nameOf(account.address),
+      }),
+    );
+    return { outcome, accountsChecked, accounts: sortAccountViews(views), activityKnown };
+  }
+
+  /** Saves the found accounts; an account already saved keeps its name. */
+  private async save(found: LedgerAccount[]): Promise<void> {
+    const { accounts } = this.dependencies;
+    for (const account of found) {
+      const stored = accounts.list().find((known) => known.publicKey === account.address);
+      if (stored?.derivationPath === account.path) {
+        continue;
+      }
+      await accounts.upsert({
+        publicKey: account.address,
+        derivationPath: account.path,
+        name: stored?.name ?? '',
+      });
+    }
+  }
+
+  /** Saves what a failed search found, so a later retry does not lose it. */
+  private async saveQuietly(found: LedgerAccount[]): Promise<void> {
+    try {
+      await this.save(found);
+    } catch (error) {
+      this.dependencies.logger.error(
+        { err: error, accountsFound: found.length },
+        'saving the accounts of a failed discovery failed',
+      );
+    }
+  }
+
+  private nameOf(address: string): string {
+    return (
+      this.dependencies.accounts.list().find((known) => known.publicKey === address)?.name ?? ''
+    );
+  }
+}
+
+/**
+ * Stand-in for chain data: reports the first address asked about as used and every later
+ * one as unused, so each scheme shows its first account and the gap is visible.
+ */
+function firstAddressOnly(): AccountActivity['isUsed'] {
+  let first = true;
+  return () => {
+    const used = first;
+    first = false;
+    return Promise.resolve(used);
+  };
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+
+import type { TransactionReview } from '../../../shared/contract/ledger';
+import type { ReviewModel } from '../../../shared/domain/stake';
+import type { StoredAccount } from '../../../shared/domain/store';
+import { WalletError } from '../../../shared/errors';
+import { buildReviewModel, parseMessage } from '../../stake';
+import type { StoredAccountsService } from '../../store';
+import { accountLabel } from './account-views';
+import type { AppStateTrackerService, SolanaAppState } from './app-state-tracker';
+import { decodeTransactionText, type DecodedTransactionText } from './transaction-text';
+
+/** A reviewed message, kept so that signing uses exactly the bytes the person reviewed. */
+export interface ReviewedTransaction {
+  reviewId: string;
+  decoded: DecodedTransactionText;
+  signer: StoredAccount;
+  /** Position of the signer among the message's required signers. */
+  signerIndex: number;
+  review: ReviewModel;
+  /** The device settings the review was built for. */
+  reviewedFor: DeviceReviewSettings;
+}
+
+interface DeviceReviewSettings {
+  appVersion: string;
+  pubkeyDisplay: 'long' | 'short';
+}
+
+export interface TransactionReviewDependencies {
+  accounts: StoredAccountsService;
+  appState: AppStateTrackerService;
+}
+
+/** How many reviews are kept for signing; older ones must be reviewed again. */
+export const MAX_KEPT_REVIEWS = 20;
+
+/**
+ * Decodes pasted transactions, picks the person's account that must sign, and builds the
+ * review model for the Solana app version on the connected Ledger.
+ */
+export class TransactionReviewService {
+  private readonly reviews = new Map<string, ReviewedTransaction>();
+
+  constructor(private readonly dependencies: TransactionReviewDependencies) {}
+
+  async review(
+    input: { text: string; signer?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<TransactionReview> {
+    const decoded = decodeTransactionText(input.text);
+    const appState = await this.dependencies.appState.requireSolanaApp(signal);
+    const accounts = this.dependencies.accounts.list();
+
+    const signer = pickSigner(requiredSignersOf(decoded.message), accounts, input.signer);
+    const reviewedFor = settingsOf(appState);
+    const review = this.buildModel(decoded.message, signer.publicKey, reviewedFor);
+
+    const reviewId = randomUUID();
+    this.keep({
+      reviewId,
+      decoded,
+      signer,
+      signerIndex: review.requiredSigners.indexOf(signer.publicKey),
+      review,
+      reviewedFor,
+    });
+
+    return {
+      reviewId,
+      encoding: decoded.encoding,
+      inputKind: decoded.kind,
+      signer: signer.publicKey,
+      signerPath: signer.derivationPath,
+      signerName: signer.name,
+      review,
+    };
+  }
+
+  /** Returns a kept review, throwing REVIEW_NOT_FOUND when it was never made or was dropped. */
+  get(reviewId: string): ReviewedTransaction {
+    const reviewed = this.reviews.get(reviewId);
+    if (reviewed === undefined) {
+      throw new WalletError('REVIEW_NOT_FOUND', { reviewId });
+    }
+    return reviewed;
+  }
+
+  /**
+   * Returns the review model for the app now open on the device. The device's labels,
+   * instruction limit and blind-signing needs depend on its app version and pubkey
+   * display, so a review made with other settings is rebuilt.
+   */
+  async reviewForDevice(reviewed: ReviewedTransaction, signal?: AbortSignal): Promise<ReviewModel> {
+    const current = settingsOf(await this.dependencies.appState.requireSolanaApp(signal));
+    const before = reviewed.reviewedFor;
+    if (
+      current.appVersion === before.appVersion &&
+      current.pubkeyDisplay === before.pubkeyDisplay
+    ) {
+      return reviewed.review;
+    }
+
+    const review = this.buildModel(reviewed.decoded.message, reviewed.signer.publicKey, current);
+    this.reviews.set(reviewed.reviewId, { ...reviewed, review, reviewedFor: current });
+    return review;
+  }
+
+  private buildModel(
+    message: Uint8Array,
+    signer: string,
+    settings: DeviceReviewSettings,
+  ): ReviewModel {
+    const labels = new Map(
+      this.dependencies.accounts
+        .list()
+        .map((account): [string, string] => [account.publicKey, accountLabel(account)]),
+    );
+    return buildReviewModel(message, {
+      signer,
+      appVersion: settings.appVersion,
+      pubkeyDisplay: settings.pubkeyDisplay,
+      labels,
+    });
+  }
+
+  private keep(reviewed: ReviewedTransaction): void {
+    this.reviews.set(reviewed.reviewId, reviewed);
+    while (this.reviews.size > MAX_KEPT_REVIEWS) {
+      const oldest = this.reviews.keys().next().value;
+      if (oldest === undefined) {
+        break;
+      }
+      this.reviews.delete(oldest);
+    }
+  }
+}
+
+function settingsOf(appState: SolanaAppState): DeviceReviewSettings {
+  return {
+    appVersion: appState.version,
+    // The app defaults to long addresses, and an unreported setting is most likely the default.
+    pubkeyDisplay: appState.pubkeyDisplay === 'short' ? 'short' : 'long',
+  };
+}
+
+function requiredSignersOf(message: Uint8Array): string[] {
+  const parsed = parseMessage(message);
+  return parsed.staticKeys.slice(0, parsed.header.numRequiredSignatures);
+}
+
+/**
+ * Picks the stored account that must sign: the one the request names, else the first of
+ * the message's required signers that the person keeps.
+ */
+function pickSigner(
+  requiredSigners: string[],
+  accounts: StoredAccount[],
+  requested: string | undefined,
+): StoredAccount {
+  const candidates = requested === undefined ? requiredSigners : [requested];
+  for (const address of candidates) {
+    const account = accounts.find((known) => known.publicKey === address);
+    if (account !== undefined && requiredSigners.includes(address)) {
+      return account;
+    }
+  }
+  throw new WalletError('REVIEW_SIGNER_NOT_FOUND', {
+    requiredSigners,
+    requestedSigner: requested ?? null,
+    storedAccountCount: accounts.length,
+  });
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+import { defineEvent, defineMethod, noInput } from './define';
+import {
+  base58AddressSchema,
+  derivationSchemeSchema,
+  deviceStateChangeSchema,
+  deviceStateSchema,
+  discoveryProgressSchema,
+  signingProgressSchema,
+} from '../domain/ledger';
+import { deviceScreenSchema, reviewModelSchema } from '../domain/stake';
+import {
+  accountNameSchema,
+  derivationPathSchema as storedPathSchema,
+  signatureSchema,
+} from '../domain/store';
+
+/** A Ledger account the person keeps in the app, with the name they gave it. */
+export const accountViewSchema = z.strictObject({
+  address: base58AddressSchema,
+  /** Empty when the person has not named the account. */
+  name: z.string(),
+  path: storedPathSchema,
+  /** Null for a path outside the three schemes the app searches. */
+  scheme: derivationSchemeSchema.nullable(),
+  /** Account index n within the scheme; null when `scheme` is null. */
+  index: z.number().int().nonnegative().nullable(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+const accountListSchema = z.strictObject({ accounts: z.array(accountViewSchema) });
+
+const cancelResultSchema = z.strictObject({
+  /** False when nothing was running. */
+  cancelled: z.boolean(),
+});
+
+export const discoveryResultSchema = z.strictObject({
+  outcome: z.enum(['completed', 'cancelled']),
+  accountsChecked: z.number().int().nonnegative(),
+  /** Used accounts found by this search, already saved to the account list. */
+  accounts: z.array(accountViewSchema),
+  /**
+   * False when no chain data was available to tell used accounts from unused ones. Only
+   * the first account of each scheme is then reported as found.
+   */
+  activityKnown: z.boolean(),
+});
+export type DiscoveryResult = z.infer<typeof discoveryResultSchema>;
+
+export const transactionReviewSchema = z.strictObject({
+  /** Id to pass to signReviewedTransaction, which signs exactly these message bytes. */
+  reviewId: z.uuid(),
+  encoding: z.enum(['base64', 'base58']),
+  /** Whether the text held a whole transaction (with signature slots) or only its message. */
+  inputKind: z.enum(['transaction', 'message']),
+  signer: base58AddressSchema,
+  signerPath: storedPathSchema,
+  signerName: z.string(),
+  review: reviewModelSchema,
+});
+export type TransactionReview = z.infer<typeof transactionReviewSchema>;
+
+export const signedTransactionSchema = z.strictObject({
+  reviewId: z.uuid(),
+  signer: base58AddressSchema,
+  /** Base-58 Ed25519 signature, verified against the signer and the message bytes. */
+  signature: signatureSchema,
+  /** The whole transaction with every signature slot, ready to send. */
+  signedTransactionBase64: z.string(),
+  signedTransactionBase58: z.string(),
+  /** Sequence number of the audit log line; null when the line could not be written. */
+  auditSeq: z.number().int().nonnegative().nullable(),
+});
+export type SignedTransaction = z.infer<typeof signedTransactionSchema>;
+
+export const ledgerMethods = {
+  getDeviceState: defineMethod({
+    summary: 'Read the current state of the first attached Ledger.',
+    input: noInput,
+    output: z.strictObject({ deviceId: z.string().nullable(), state: deviceStateSchema }),
+  }),
+  discoverAccounts: defineMethod({
+    summary:
+      'Search the Ledger for used accounts under the three derivation schemes and save them; progress arrives as discoveryProgress events.',
+    input: z.strictObject({
+      /** Schemes to search, in order; all three when absent. */
+      schemes: z.array(derivationSchemeSchema).min(1).max(3).optional(),
+      /** Unused accounts in a row after which a scheme ends. */
+      gapLimit: z.int().min(1).max(50).optional(),
+    }),
+    output: discoveryResultSchema,
+  }),
+  cancelDiscovery: defineMethod({
+    summary: 'Stop the running account search; the accounts found so far are kept.',
+    input: noInput,
+    output: cancelResultSchema,
+  }),
+  listAccounts: defineMethod({
+    summary: 'List the saved Ledger accounts with their names, paths and schemes.',
+    input: noInput,
+    output: accountListSchema,
+  }),
+  renameAccount: defineMethod({
+    summary: 'Give a saved account a name; an empty name removes it.',
+    input: z.strictObject({ address: base58AddressSchema, name: accountNameSchema }),
+    output: accountListSchema,
+  }),
+  removeAccount: defineMethod({
+    summary: 'Remove a saved account from the list; the Ledger still holds it.',
+    input: z.strictObject({ address: base58AddressSchema }),
+    output: accountListSchema,
+  }),
+  verifyAddress: defineMethod({
+    summary:
+      'Show a saved account address on the Ledger and report whether the person approved it.',
+    input: z.strictObject({ address: base58AddressSchema }),
+    output: z.strictObject({
+      address: base58AddressSchema,
+      path: storedPathSchema,
+      outcome: z.enum(['approved', 'rejected']),
+    }),
+  }),
+  reviewTransaction: defineMethod({
+    summary:
+      'Decode a pasted transaction or message (base64 or base58, legacy or v0) and describe what it does and what the Ledger will show.',
+    input: z.strictObject({
+      text: z.string().min(1).max(8192),
+      /** Which saved account signs, when several of them are required signers. */
+      signer: base58AddressSchema.optional(),
+    }),
+    output: transactionReviewSchema,
+  }),
+  signReviewedTransaction: defineMethod({
+    summary:
+      'Sign a reviewed message with the Ledger, verify the signature and record the request in the audit log.',
+    input: z.strictObject({ reviewId: z.uuid() }),
+    output: signedTransactionSchema,
+  }),
+  cancelSigning: defineMethod({
+    summary: 'Stop waiting for the Ledger to sign; the device may still show the request.',
+    input: noInput,
+    output: cancelResultSchema,
+  }),
+};
+
+export const discoveryProgressEventSchema = discoveryProgressSchema.extend({
+  /** Same as DiscoveryResult.activityKnown. */
+  activityKnown: z.boolean(),
+});
+export type DiscoveryProgressEvent = z.infer<typeof discoveryProgressEventSchema>;
+
+export const signingProgressEventSchema = z.strictObject({
+  reviewId: z.uuid(),
+  progress: signingProgressSchema,
+  /** The screens the device is predicted to show, in order. */
+  screens: z.array(deviceScreenSchema),
+  blindSigning: z.boolean(),
+});
+export type SigningProgressEvent = z.infer<typeof signingProgressEventSchema>;
+
+export const ledgerEvents = {
+  deviceStateChanged: defineEvent({
+    summary: 'The state of an attached Ledger changed.',
+    payload: deviceStateChangeSchema,
+  }),
+  discoveryProgress: defineEvent({
+    summary: 'The account search checked one more account.',
+    payload: discoveryProgressEventSchema,
+  }),
+  signingProgress: defineEvent({
+    summary: 'A signing request moved on: queued, waiting for the person, or signed.',
+    payload: signingProgressEventSchema,
+  }),
+};
