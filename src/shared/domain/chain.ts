@@ -151,7 +151,7 @@ export const validatorViewSchema = z.object({
   /** recentCredits divided by the cluster median; 1 is typical. Null without data. */
   creditsVsMedian: z.number().nullable(),
   creditsVsMean: z.number().nullable(),
-  /** Fraction of leader slots skipped in the current epoch, or null without leader slots. */
+  /** Fraction of leader slots skipped in the last completed epoch; null without leader slots. */
   skipRate: z.number().min(0).max(1).nullable(),
   /** An estimate from the inflation rate, commission and vote credits, not a promise. */
   estimatedApy: z.number().nullable(),

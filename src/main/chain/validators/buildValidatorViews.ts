@@ -10,7 +10,7 @@ export interface ValidatorInputs {
   delinquent: readonly RpcVoteAccount[];
   /** Validator info by identity (node) key. */
   infos: ReadonlyMap<string, ValidatorInfo>;
-  /** [leader slots, blocks produced] by identity for the current epoch, or null if unknown. */
+  /** [leader slots, blocks produced] by identity, or null if unknown. */
   blockProduction: ReadonlyMap<string, readonly [number, number]> | null;
   currentEpoch: number;
   /** How many completed epochs the credit comparison covers. */

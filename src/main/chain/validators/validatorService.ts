@@ -15,6 +15,7 @@ import {
   type RpcEpochSchedule,
 } from '../rpc/rpcSchemas';
 import type { NetworkYieldInputs } from './apyEstimate';
+import { getFirstSlotOfEpoch } from '../stake/epochSchedule';
 import { buildValidatorViews } from './buildValidatorViews';
 import { fetchValidatorInfos } from './validatorInfoRead';
 
@@ -81,8 +82,13 @@ export class ValidatorService {
         return null;
       });
 
-    const [epochInfo, voteAccounts, infos, production, network] = await Promise.all([
-      rpc.request('getEpochInfo', [{ commitment: 'confirmed' }], epochInfoSchema, options),
+    const epochInfo = await rpc.request(
+      'getEpochInfo',
+      [{ commitment: 'confirmed' }],
+      epochInfoSchema,
+      options,
+    );
+    const [voteAccounts, infos, production, network] = await Promise.all([
       rpc.request(
         'getVoteAccounts',
         [{ commitment: 'confirmed', keepUnstakedDelinquents: false }],
@@ -90,14 +96,7 @@ export class ValidatorService {
         options,
       ),
       optional(fetchValidatorInfos(rpc, this.logger, options)),
-      optional(
-        rpc.request(
-          'getBlockProduction',
-          [{ commitment: 'confirmed' }],
-          blockProductionSchema,
-          options,
-        ),
-      ),
+      optional(this.readBlockProduction(epochInfo.value.epoch, options)),
       optional(this.readNetworkYieldInputs(options)),
     ]);
 
@@ -106,9 +105,7 @@ export class ValidatorService {
       current,
       delinquent,
       infos: infos ?? new Map<string, ValidatorInfo>(),
-      blockProduction: production
-        ? new Map(Object.entries(production.value.value.byIdentity))
-        : null,
+      blockProduction: production,
       currentEpoch: epochInfo.value.epoch,
       creditEpochs: options.creditEpochs ?? 5,
       network:
@@ -128,6 +125,31 @@ export class ValidatorService {
       fetchedAt: this.now().toISOString(),
       warnings,
     };
+  }
+
+  /**
+   * Reads leader slots and produced blocks over the last completed epoch, because early in an
+   * epoch the current one has too few leader slots to compare. Epoch 0 uses the current epoch.
+   */
+  private async readBlockProduction(
+    currentEpoch: number,
+    options: ReadOptions,
+  ): Promise<Map<string, readonly [number, number]>> {
+    const config: Record<string, unknown> = { commitment: 'confirmed' };
+    if (currentEpoch > 0) {
+      const schedule = await this.getEpochSchedule(options);
+      const firstSlot = getFirstSlotOfEpoch(schedule, BigInt(currentEpoch - 1));
+      const nextFirstSlot = getFirstSlotOfEpoch(schedule, BigInt(currentEpoch));
+      config['range'] = { firstSlot: Number(firstSlot), lastSlot: Number(nextFirstSlot - 1n) };
+    }
+
+    const response = await this.rpc.request(
+      'getBlockProduction',
+      [config],
+      blockProductionSchema,
+      options,
+    );
+    return new Map(Object.entries(response.value.value.byIdentity));
   }
 
   private async readNetworkYieldInputs(
