@@ -1,16 +1,16 @@
-import { EpochInfo, PublicKey } from '@solana/web3.js';
+import { type EpochInfo, PublicKey } from '@solana/web3.js';
 import type { Logger } from 'pino';
 
 import { MAX_PROCESSING_AGE } from './chain/blockhashRegistry';
 import { transferFromFaucet } from './chain/faucet';
-import { ChainEpochInfo, LocalChainService } from './chain/localChain';
+import { type ChainEpochInfo, LocalChainService } from './chain/localChain';
 import { SerialQueue } from './chain/serialQueue';
 import { TransactionProcessor } from './chain/transactionProcessor';
 import { decodeVoteState } from './codec/voteState';
 import { ValidatorNetworkService } from './network/validatorNetwork';
 import type { ValidatorKeys } from './network/validatorKeys';
 import { validatorProfiles } from './network/validatorProfiles';
-import { LocalnetControls } from './rpc/controlRoutes';
+import { type LocalnetControls } from './rpc/controlRoutes';
 import { JsonRpcDispatcher } from './rpc/dispatcher';
 import { LocalnetHttpServer } from './rpc/httpServer';
 import type { JsonValue } from './rpc/json';
@@ -203,7 +203,7 @@ class LocalnetService implements Localnet, LocalnetControls {
     }
     await this.server.close();
     // Let a tick or request that already started finish before the caller moves on.
-    await this.queue.run(async () => undefined);
+    await this.queue.run(() => Promise.resolve());
     this.logger?.info({ url: this.endpoint }, 'local chain stopped');
   }
 }

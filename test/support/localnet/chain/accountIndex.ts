@@ -1,4 +1,4 @@
-import { PublicKey } from '@solana/web3.js';
+import { type PublicKey } from '@solana/web3.js';
 
 /**
  * Every account address the local chain has seen: genesis accounts, seeded accounts,

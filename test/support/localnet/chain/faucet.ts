@@ -1,5 +1,5 @@
 import {
-  PublicKey,
+  type PublicKey,
   SystemProgram,
   TransactionMessage,
   VersionedTransaction,

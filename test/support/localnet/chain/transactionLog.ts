@@ -1,6 +1,6 @@
-import { PublicKey, VersionedTransaction } from '@solana/web3.js';
+import { type PublicKey, type VersionedTransaction } from '@solana/web3.js';
 
-import { TransactionErrorJson } from '../codec/transactionError';
+import { type TransactionErrorJson } from '../codec/transactionError';
 
 /** A transaction that landed in a block of the local chain, with its execution metadata. */
 export interface TransactionRecord {

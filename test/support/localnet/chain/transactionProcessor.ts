@@ -4,15 +4,15 @@ import {
   ComputeBudgetProgram,
   Message,
   PublicKey,
-  VersionedMessage,
-  VersionedTransaction,
+  type VersionedMessage,
+  type VersionedTransaction,
 } from '@solana/web3.js';
 import bs58 from 'bs58';
 import type { BanksTransactionResultWithMeta } from 'solana-bankrun/dist/internal';
 
-import { parseTransactionError, TransactionErrorJson } from '../codec/transactionError';
-import { LocalChainService } from './localChain';
-import { TransactionRecord } from './transactionLog';
+import { parseTransactionError, type TransactionErrorJson } from '../codec/transactionError';
+import { type LocalChainService } from './localChain';
+import { type TransactionRecord } from './transactionLog';
 
 export interface SimulationResult {
   err: TransactionErrorJson | null;

@@ -1,7 +1,7 @@
 import { StakeProgram, SYSVAR_STAKE_HISTORY_PUBKEY } from '@solana/web3.js';
 
 import type { LocalChainService } from '../chain/localChain';
-import { decodeStakeHistory, StakeHistoryEntry } from '../codec/stakeHistory';
+import { decodeStakeHistory, type StakeHistoryEntry } from '../codec/stakeHistory';
 import { decodeStakeState } from '../codec/stakeState';
 import { computeStakeActivation } from './stakeActivation';
 

@@ -1,4 +1,4 @@
-import { Keypair, PublicKey, StakeProgram, SystemProgram, VoteProgram } from '@solana/web3.js';
+import { type Keypair, PublicKey, StakeProgram, SystemProgram, VoteProgram } from '@solana/web3.js';
 import type { Logger } from 'pino';
 
 import {
@@ -14,11 +14,11 @@ import {
   emptyPriorVoters,
   encodeVoteState,
   VOTE_STATE_SIZE,
-  VoteState,
+  type VoteState,
 } from '../codec/voteState';
 import type { ChainHooks, LocalChainService, RawAccount } from '../chain/localChain';
-import { deriveValidatorKeys, ValidatorKeys } from './validatorKeys';
-import { ValidatorProfile } from './validatorProfiles';
+import { deriveValidatorKeys, type ValidatorKeys } from './validatorKeys';
+import { type ValidatorProfile } from './validatorProfiles';
 import { recordVotesUpTo } from './voteActivity';
 
 const LAMPORTS_PER_SOL = 1_000_000_000n;

@@ -1,9 +1,9 @@
 import {
-  EpochCredits,
+  type EpochCredits,
   MAX_EPOCH_CREDITS_HISTORY,
   MAX_LOCKOUT_HISTORY,
-  VoteLockout,
-  VoteState,
+  type VoteLockout,
+  type VoteState,
 } from '../codec/voteState';
 
 /** Where in the epoch schedule a vote is recorded. */

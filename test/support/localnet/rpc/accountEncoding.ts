@@ -2,7 +2,7 @@ import bs58 from 'bs58';
 
 import type { RawAccount } from '../chain/localChain';
 import type { JsonValue } from './json';
-import type { RpcConfig } from './params';
+import { formatValue, type RpcConfig } from './params';
 import { invalidParams, RpcError, RpcErrorCode } from './rpcError';
 
 export type AccountEncoding = 'binary' | 'base58' | 'base64' | 'jsonParsed';
@@ -32,7 +32,7 @@ export function readAccountEncoding(config: RpcConfig, fallback: AccountEncoding
       );
     default:
       throw invalidParams(
-        `Invalid params: unknown variant \`${String(encoding)}\`, expected one of \`binary\`, \`base58\`, \`base64\`, \`jsonParsed\`, \`base64+zstd\`.`,
+        `Invalid params: unknown variant \`${formatValue(encoding)}\`, expected one of \`binary\`, \`base58\`, \`base64\`, \`jsonParsed\`, \`base64+zstd\`.`,
       );
   }
 }

@@ -13,7 +13,7 @@ export interface RpcContext {
   processor: TransactionProcessor;
 }
 
-export type RpcHandler = (params: unknown, context: RpcContext) => Promise<JsonValue>;
+export type RpcHandler = (params: unknown, context: RpcContext) => Promise<JsonValue> | JsonValue;
 
 export type RpcMethodTable = Record<string, RpcHandler>;
 

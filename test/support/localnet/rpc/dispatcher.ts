@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 
 import type { SerialQueue } from '../chain/serialQueue';
 import type { RpcContext, RpcMethodTable } from './context';
-import { JsonValue, stringifyJson } from './json';
+import { type JsonValue, stringifyJson } from './json';
 import { RpcError, RpcErrorCode } from './rpcError';
 
 type RequestId = string | number | null;
@@ -73,7 +73,7 @@ export class JsonRpcDispatcher {
     }
 
     try {
-      const result = await this.queue.run(() => handler(fields['params'], this.context));
+      const result = await this.queue.run(async () => handler(fields['params'], this.context));
       return isNotification ? undefined : { jsonrpc: '2.0', result, id: requestId };
     } catch (error) {
       if (error instanceof RpcError) {

@@ -1,9 +1,9 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { Logger } from 'pino';
 
-import { handleControl, LocalnetControls } from './controlRoutes';
+import { handleControl, type LocalnetControls } from './controlRoutes';
 import type { JsonRpcDispatcher } from './dispatcher';
 import { stringifyJson } from './json';
 import type { ServingMode } from './servingMode';

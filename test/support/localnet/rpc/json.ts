@@ -16,16 +16,14 @@ export function stringifyJson(value: JsonValue): string {
   if (value === null) {
     return 'null';
   }
-  switch (typeof value) {
-    case 'bigint':
-      return value.toString();
-    case 'number':
-      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    case 'boolean':
-    case 'string':
-      return JSON.stringify(value);
-    default:
-      break;
+  if (typeof value === 'bigint') {
+    return value.toString();
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  }
+  if (typeof value === 'boolean' || typeof value === 'string') {
+    return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
     return `[${value.map(stringifyJson).join(',')}]`;

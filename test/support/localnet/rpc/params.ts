@@ -1,8 +1,12 @@
 import { PublicKey } from '@solana/web3.js';
+import bs58 from 'bs58';
 
 import { invalidParams, RpcError, RpcErrorCode } from './rpcError';
 
 export type RpcConfig = Record<string, unknown>;
+
+/** Longest base58 text of a 32-byte key (`MAX_BASE58_LEN`). */
+const MAX_BASE58_PUBKEY_LENGTH = 44;
 
 const commitments = [
   'processed',
@@ -39,9 +43,12 @@ export function readConfig(value: unknown): RpcConfig {
   }
   const config = value as RpcConfig;
   const commitment = config['commitment'];
-  if (commitment !== undefined && !commitments.includes(String(commitment))) {
+  if (
+    commitment !== undefined &&
+    !(typeof commitment === 'string' && commitments.includes(commitment))
+  ) {
     throw invalidParams(
-      `Invalid params: unknown variant \`${String(commitment)}\`, expected one of ${commitments
+      `Invalid params: unknown variant \`${formatValue(commitment)}\`, expected one of ${commitments
         .map((name) => `\`${name}\``)
         .join(', ')}.`,
     );
@@ -49,20 +56,24 @@ export function readConfig(value: unknown): RpcConfig {
   return config;
 }
 
+/** Parses a base58 public key with the errors of Agave's `Pubkey::from_str`. */
 export function readPubkey(value: unknown): PublicKey {
   if (typeof value !== 'string') {
     throw invalidParams(`Invalid params: invalid type: ${describe(value)}, expected a string.`);
   }
-  let key: PublicKey;
+  if (value.length > MAX_BASE58_PUBKEY_LENGTH) {
+    throw invalidParams('Invalid param: WrongSize');
+  }
+  let bytes: Uint8Array;
   try {
-    key = new PublicKey(value);
+    bytes = bs58.decode(value);
   } catch {
     throw invalidParams('Invalid param: Invalid');
   }
-  if (key.toBase58() !== value) {
+  if (bytes.length !== 32) {
     throw invalidParams('Invalid param: WrongSize');
   }
-  return key;
+  return new PublicKey(bytes);
 }
 
 export function readPubkeyList(value: unknown, maximum: number): PublicKey[] {
@@ -124,6 +135,11 @@ export function checkMinContextSlot(config: RpcConfig, slot: bigint): void {
   }
 }
 
+/** Formats a request value for an error message: strings as they are, the rest as JSON. */
+export function formatValue(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+}
+
 function describe(value: unknown): string {
   if (value === null) {
     return 'null';
@@ -131,16 +147,14 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) {
     return 'sequence';
   }
-  switch (typeof value) {
-    case 'number':
-      return Number.isInteger(value) ? `integer \`${value}\`` : `floating point \`${value}\``;
-    case 'string':
-      return `string "${value}"`;
-    case 'boolean':
-      return `boolean \`${value}\``;
-    case 'object':
-      return 'map';
-    default:
-      return typeof value;
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? `integer \`${value}\`` : `floating point \`${value}\``;
   }
+  if (typeof value === 'string') {
+    return `string "${value}"`;
+  }
+  if (typeof value === 'boolean') {
+    return `boolean \`${value}\``;
+  }
+  return typeof value === 'object' ? 'map' : typeof value;
 }

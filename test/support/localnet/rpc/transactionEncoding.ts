@@ -3,6 +3,7 @@ import bs58 from 'bs58';
 
 import type { TransactionRecord } from '../chain/transactionLog';
 import type { JsonValue } from './json';
+import { formatValue } from './params';
 import { invalidParams } from './rpcError';
 
 /** Largest serialized transaction a cluster accepts (`PACKET_DATA_SIZE`). */
@@ -24,7 +25,7 @@ export function readWireEncoding(value: unknown): WireEncoding {
     return 'base64';
   }
   throw invalidParams(
-    `unsupported encoding: ${String(value)}. Supported encodings: base58, base64`,
+    `unsupported encoding: ${formatValue(value)}. Supported encodings: base58, base64`,
   );
 }
 

@@ -2,16 +2,17 @@ import bs58 from 'bs58';
 
 import type { RawAccount } from '../../chain/localChain';
 import { encodeAccount, readAccountEncoding, readDataSlice } from '../accountEncoding';
-import { RpcMethodTable, withContext } from '../context';
+import { type RpcMethodTable, withContext } from '../context';
 import type { JsonValue } from '../json';
 import {
   checkMinContextSlot,
+  formatValue,
   readConfig,
   readOptionalBoolean,
   readParams,
   readPubkey,
   readPubkeyList,
-  RpcConfig,
+  type RpcConfig,
 } from '../params';
 import { invalidParams } from '../rpcError';
 
@@ -140,7 +141,7 @@ function decodeMemcmpBytes(bytes: string, encoding: unknown): Uint8Array {
     return Buffer.from(bytes, 'base64');
   }
   if (encoding !== undefined && encoding !== 'base58') {
-    throw invalidParams(`Invalid params: unknown memcmp encoding \`${String(encoding)}\`.`);
+    throw invalidParams(`Invalid params: unknown memcmp encoding \`${formatValue(encoding)}\`.`);
   }
   try {
     return bs58.decode(bytes);

@@ -1,9 +1,9 @@
-import { ComputeBudgetProgram, VersionedMessage } from '@solana/web3.js';
+import { ComputeBudgetProgram, type PublicKey, VersionedMessage } from '@solana/web3.js';
 
 import { transferFromFaucet } from '../../chain/faucet';
 import { readStakeMinimumDelegation } from '../../chain/stakeMinimumDelegation';
 import type { TransactionRecord } from '../../chain/transactionLog';
-import { RpcMethodTable, SOLANA_CORE_VERSION, withContext } from '../context';
+import { type RpcMethodTable, SOLANA_CORE_VERSION, withContext } from '../context';
 import type { JsonValue } from '../json';
 import {
   checkMinContextSlot,
@@ -51,7 +51,7 @@ export const clusterMethods: RpcMethodTable = {
     return { ...info };
   },
 
-  async getEpochSchedule(_params, { chain }) {
+  getEpochSchedule(_params, { chain }) {
     const schedule = chain.epochSchedule;
     return {
       slotsPerEpoch: schedule.slotsPerEpoch,
@@ -62,19 +62,19 @@ export const clusterMethods: RpcMethodTable = {
     };
   },
 
-  async getGenesisHash(_params, { chain }) {
+  getGenesisHash(_params, { chain }) {
     return chain.genesisHash;
   },
 
-  async getVersion() {
+  getVersion() {
     return { 'solana-core': SOLANA_CORE_VERSION, 'feature-set': FEATURE_SET_ID };
   },
 
-  async getHealth() {
+  getHealth() {
     return 'ok';
   },
 
-  async getIdentity(_params, { network }) {
+  getIdentity(_params, { network }) {
     const bootstrap = network.validators.find((validator) => validator.keys === null);
     return { identity: (bootstrap ?? network.validators[0])?.identity.toBase58() ?? null };
   },
@@ -146,12 +146,10 @@ export const clusterMethods: RpcMethodTable = {
 
     const fees: JsonValue[] = [];
     for (let slot = first; slot <= current; slot++) {
-      const prices = chain.transactions
-        .inSlot(slot)
-        .filter((record) => addresses.every((address) => writesTo(record, address.toBase58())))
-        .map(readComputeUnitPrice);
-      const minimum = prices.length === 0 ? 0n : prices.reduce((a, b) => (a < b ? a : b));
-      fees.push({ slot, prioritizationFee: minimum });
+      fees.push({
+        slot,
+        prioritizationFee: computeSlotFee(chain.transactions.inSlot(slot), addresses),
+      });
     }
     return fees;
   },
@@ -176,6 +174,28 @@ export const clusterMethods: RpcMethodTable = {
     }
   },
 };
+
+/**
+ * Returns the fee Agave's prioritization fee cache reports for a block: the lowest
+ * compute-unit price in the block, raised to the lowest price among transactions that
+ * write-lock each requested account, whichever is highest.
+ */
+function computeSlotFee(records: TransactionRecord[], addresses: PublicKey[]): bigint {
+  let fee = minimumPrice(records);
+  for (const address of addresses) {
+    const writers = records.filter((record) => writesTo(record, address.toBase58()));
+    if (writers.length > 0) {
+      const accountFee = minimumPrice(writers);
+      fee = accountFee > fee ? accountFee : fee;
+    }
+  }
+  return fee;
+}
+
+function minimumPrice(records: TransactionRecord[]): bigint {
+  const prices = records.map(readComputeUnitPrice);
+  return prices.length === 0 ? 0n : prices.reduce((a, b) => (a < b ? a : b));
+}
 
 function writesTo(record: TransactionRecord, address: string): boolean {
   const index = record.accountKeys.findIndex((key) => key.toBase58() === address);

@@ -1,5 +1,5 @@
 import type { LocalChainService } from '../../chain/localChain';
-import { RpcMethodTable } from '../context';
+import { type RpcMethodTable } from '../context';
 import type { JsonValue } from '../json';
 import {
   checkMinContextSlot,
@@ -17,7 +17,7 @@ const SECONDS_PER_YEAR = 365.242_199 * 24 * 60 * 60;
 const MAX_INFLATION_REWARD_ADDRESSES = 100;
 
 export const inflationMethods: RpcMethodTable = {
-  async getInflationGovernor(params, { chain }) {
+  getInflationGovernor(params, { chain }) {
     readConfig(readParams(params, 0)[0]);
     const inflation = chain.genesisConfig.inflation;
     return {

@@ -1,11 +1,11 @@
-import { VersionedTransaction } from '@solana/web3.js';
+import { type VersionedTransaction } from '@solana/web3.js';
 import bs58 from 'bs58';
 
 import type { LocalChainService } from '../../chain/localChain';
 import type { TransactionRecord } from '../../chain/transactionLog';
 import type { SimulationResult } from '../../chain/transactionProcessor';
 import { encodeAccount, readAccountEncoding } from '../accountEncoding';
-import { RpcMethodTable, withContext } from '../context';
+import { type RpcMethodTable, withContext } from '../context';
 import type { JsonValue } from '../json';
 import {
   checkMinContextSlot,
@@ -15,7 +15,7 @@ import {
   readOptionalU64,
   readParams,
   readPubkey,
-  RpcConfig,
+  type RpcConfig,
 } from '../params';
 import { invalidParams, RpcError, RpcErrorCode } from '../rpcError';
 import {
@@ -143,7 +143,7 @@ export const transactionMethods: RpcMethodTable = {
     return withContext(slot, statuses);
   },
 
-  async getTransaction(params, { chain }) {
+  getTransaction(params, { chain }) {
     const [signatureParam, configParam] = readParams(params, 1);
     const signature = readSignature(signatureParam);
     const config: RpcConfig =

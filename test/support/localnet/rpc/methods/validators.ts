@@ -3,7 +3,7 @@ import { VoteProgram } from '@solana/web3.js';
 import { decodeVoteState } from '../../codec/voteState';
 import { readActivatedStakes } from '../../network/activatedStake';
 import { computeBlockProduction } from '../../network/blockProduction';
-import { RpcMethodTable, withContext } from '../context';
+import { type RpcMethodTable, withContext } from '../context';
 import type { JsonValue } from '../json';
 import {
   checkMinContextSlot,
@@ -13,7 +13,7 @@ import {
   readOptionalU64,
   readParams,
   readPubkey,
-  RpcConfig,
+  type RpcConfig,
 } from '../params';
 import { invalidParams } from '../rpcError';
 
