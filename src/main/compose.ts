@@ -4,6 +4,8 @@ import type { AppInfo } from '../shared/contract/app';
 import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
 import { createLedgerHandlers } from './api/ledger-handlers';
 import type { Handlers } from './api/handlers';
+import { AccountActivityService } from './account-activity';
+import { ChainHub } from './chain-hub';
 import { EventBus } from './event-bus';
 import { LedgerService, type LedgerTransportProvider } from './ledger';
 import { SettingsService } from './settings-service';
@@ -28,6 +30,9 @@ export interface Services {
   storeReport: StoreOpenReport;
   settings: SettingsService;
   ledger: LedgerService;
+  /** The ChainService of the cluster chosen in the settings. */
+  chainHub: ChainHub;
+  accountActivity: AccountActivityService;
   openExternal: ExternalOpener;
 }
 
@@ -53,6 +58,8 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
   const ledger = new LedgerService(config.ledgerTransport, logger.child({ subsystem: 'ledger' }));
   ledger.start();
 
+  const chainHub = new ChainHub(settings, logger.child({ subsystem: 'chain' }));
+
   const services: Services = {
     info: config.info,
     logger,
@@ -61,6 +68,8 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
     storeReport,
     settings,
     ledger,
+    chainHub,
+    accountActivity: new AccountActivityService(chainHub),
     openExternal: config.openExternal,
   };
 
