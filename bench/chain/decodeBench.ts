@@ -21,8 +21,8 @@ export interface DecodeBenchResult {
 const CURRENT_EPOCH = 700n;
 
 /**
- * A full 512-epoch history with a steady cluster, so warmup and cooldown loops run over as
- * many epochs as a real account can.
+ * Encodes a full 512-epoch history of a steady cluster, so warmup and cooldown loops can run
+ * over as many epochs as a real account's.
  */
 function buildHistory(): Uint8Array {
   const rows: [bigint, bigint, bigint, bigint][] = [];

@@ -1,4 +1,4 @@
-import { Keypair, PublicKey } from '@solana/web3.js';
+import { Keypair, type PublicKey } from '@solana/web3.js';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -17,7 +17,7 @@ let actions: StakeActions;
 let owner: Keypair;
 let voter: PublicKey;
 
-/** A service whose first endpoint is the lagging proxy and whose second is the healthy one. */
+/** Creates a service that tries the lagging proxy first and the healthy proxy second. */
 function createChain(urls = [lagging.url, healthy.url]): ChainService {
   return new ChainService({
     cluster: createClusterConfig('localnet', urls),

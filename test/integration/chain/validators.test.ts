@@ -58,8 +58,8 @@ describe('validators on the local chain', () => {
       if (profile.stopsVotingInEpoch === null && profile.creditsPerSlot === 16n) {
         expect(view?.creditsVsMedian, profile.slug).toBeGreaterThanOrEqual(1);
       }
-      // Every staked validator leads some slots of a whole epoch; the local chain's epochs
-      // are too short for the rate to match the profile's per-mille closely.
+      // Every staked validator leads some slots of a whole epoch. The local chain's epochs are
+      // too short for the rate to match the profile's per-mille closely.
       expect(view?.skipRate, profile.slug).not.toBeNull();
       expect(view?.skipRate, profile.slug).toBeGreaterThanOrEqual(0);
       expect(view?.skipRate, profile.slug).toBeLessThanOrEqual(1);

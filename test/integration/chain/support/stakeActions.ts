@@ -109,7 +109,9 @@ export class StakeActions {
       signature = await this.connection.sendRawTransaction(transaction.serialize());
     } catch (error) {
       const logs = error instanceof SendTransactionError ? (error.logs ?? []) : [];
-      throw new Error(`transaction failed: ${String(error)} ${logs.join(' | ')}`);
+      throw new Error(`transaction failed: ${String(error)} ${logs.join(' | ')}`, {
+        cause: error,
+      });
     }
 
     for (let attempt = 0; attempt < 50; attempt += 1) {
