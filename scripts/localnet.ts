@@ -1,6 +1,6 @@
 // Starts the local chain alone and prints its JSON-RPC URL.
 //   npm run localnet -- [--port 8899] [--slot-ms 400]
-// --port     TCP port on 127.0.0.1 (default 8899, the usual Solana RPC port; 0 picks a free one)
+// --port     TCP port on 127.0.0.1: default 8899, the usual Solana RPC port, and 0 picks a free one
 // --slot-ms  advance one slot every this many milliseconds (default: only on request)
 import { parseArgs } from 'node:util';
 

@@ -21,7 +21,7 @@ function base64(transaction: { serialize(): Uint8Array }): string {
 }
 
 describe('localnet JSON-RPC envelope', () => {
-  it('answers a parse error', async () => {
+  it('returns a parse error', async () => {
     const reply = await postRpc(localnet.url, '{"jsonrpc": "2.0", "method": ');
     expect(reply.body).toEqual({
       jsonrpc: '2.0',
@@ -30,7 +30,7 @@ describe('localnet JSON-RPC envelope', () => {
     });
   });
 
-  it('answers an invalid request', async () => {
+  it('returns invalid request', async () => {
     const reply = await postRpc(localnet.url, '{"jsonrpc":"1.0","method":"getSlot","id":7}');
     expect(reply.body).toEqual({
       jsonrpc: '2.0',
@@ -41,7 +41,7 @@ describe('localnet JSON-RPC envelope', () => {
     expect(empty.body).toMatchObject({ error: { code: -32600 } });
   });
 
-  it('answers method not found', async () => {
+  it('returns method not found', async () => {
     const reply = await callRpc(localnet.url, 'getStakeActivation', [
       Keypair.generate().publicKey.toBase58(),
     ]);
@@ -52,7 +52,7 @@ describe('localnet JSON-RPC envelope', () => {
     });
   });
 
-  it('answers invalid params', async () => {
+  it('returns invalid params', async () => {
     const badKey = await callRpc(localnet.url, 'getBalance', ['not-a-key!']);
     const shortKey = await callRpc(localnet.url, 'getBalance', ['1111']);
     const missing = await callRpc(localnet.url, 'getBalance', []);
@@ -67,7 +67,7 @@ describe('localnet JSON-RPC envelope', () => {
     expect(commitment['error']).toMatchObject({ code: -32602 });
   });
 
-  it('answers a batch in order', async () => {
+  it('returns a batch in order', async () => {
     const body = JSON.stringify([
       { jsonrpc: '2.0', id: 'a', method: 'getSlot' },
       { jsonrpc: '2.0', method: 'getSlot' },
@@ -142,7 +142,7 @@ describe('localnet transaction errors', () => {
       authorized: { staker: owner.publicKey, withdrawer: owner.publicKey },
       lamports: Number(2n * SOL),
     });
-    // Delegating to a system account fails in the stake program.
+    // Delegating to an address that is not a vote account fails in the stake program.
     const delegate = StakeProgram.delegate({
       stakePubkey: stake.publicKey,
       authorizedPubkey: owner.publicKey,

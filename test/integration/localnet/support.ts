@@ -10,7 +10,7 @@ import {
 
 export const SOL = 1_000_000_000n;
 
-/** Builds and signs a legacy transaction with a fresh blockhash; the first signer pays. */
+/** Builds and signs a legacy transaction with a fresh blockhash. The first signer pays. */
 export async function buildTransaction(
   connection: Connection,
   instructions: TransactionInstruction[],

@@ -24,7 +24,7 @@ import type { ServingMode } from './rpc/servingMode';
 const WARMUP_EPOCHS = 3n;
 
 export interface LocalnetOptions {
-  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  /** TCP port on 127.0.0.1. 0, the default, picks a free one. */
   port?: number;
   logger?: Logger;
   /** When set, the chain advances one slot per this many milliseconds, like a live cluster. */
@@ -36,7 +36,7 @@ export interface LocalValidator {
   name: string | null;
   identity: PublicKey;
   voteAccount: PublicKey;
-  /** Signing keys of a seeded validator; null for the bootstrap validator. */
+  /** Signing keys of a seeded validator, or null for the bootstrap validator. */
   keys: ValidatorKeys | null;
 }
 

@@ -13,7 +13,7 @@ import { TransactionLog } from './transactionLog';
 /** Wall-clock time one slot represents on the local chain, as on mainnet-beta. */
 export const SLOT_DURATION_MS = 400n;
 
-/** Longest advance done one slot (and so one block) at a time; longer ones jump. */
+/** Maximum advance, in slots, made one block per slot. Longer advances jump. */
 const MAX_STEPPED_ADVANCE = 400n;
 
 export interface RawAccount {
@@ -78,7 +78,7 @@ export class LocalChainService {
       Number(schedule.firstNormalEpoch),
       Number(schedule.firstNormalSlot),
     );
-    // NOTE: bankrun does not expose the genesis hash; the first blockhash identifies this run.
+    // NOTE: bankrun does not expose the genesis hash, so the first blockhash stands in for it.
     this.genesisHash = context.lastBlockhash;
     this.genesisTime = BigInt(context.genesisConfig.creationTime);
     this.payer = Keypair.fromSecretKey(context.payer);
@@ -88,7 +88,7 @@ export class LocalChainService {
   }
 
   static async start(logger?: Logger): Promise<LocalChainService> {
-    // solana-bankrun logs every instruction at debug level unless RUST_LOG says otherwise.
+    // solana-bankrun logs every instruction at debug level unless RUST_LOG sets another level.
     process.env.RUST_LOG ??= 'error';
     const context = await start([], [], null, null, []);
     const chain = new LocalChainService(context, logger);
@@ -278,7 +278,7 @@ export class LocalChainService {
     await this.syncClock();
   }
 
-  /** Sets the clock sysvar to genesis time plus 400 ms per slot; bankrun keeps it still. */
+  /** Sets the clock sysvar to genesis time plus 400 ms per slot, because bankrun keeps it still. */
   private async syncClock(): Promise<void> {
     const clock = await this.clock();
     const epochStart = this.firstSlotOf(clock.epoch);

@@ -87,7 +87,7 @@ export class BincodeReader {
   }
 }
 
-/** Little-endian writer into a fixed-size buffer; unwritten bytes stay zero. */
+/** Little-endian writer into a fixed-size buffer whose unwritten bytes stay zero. */
 export class BincodeWriter {
   private offset = 0;
   private readonly view: DataView;

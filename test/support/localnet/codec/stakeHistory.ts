@@ -8,7 +8,7 @@ export interface StakeHistoryEntry {
   deactivating: bigint;
 }
 
-/** Decodes the StakeHistory sysvar account data; entries come newest first. */
+/** Decodes the StakeHistory sysvar account data, whose entries come newest first. */
 export function decodeStakeHistory(data: Uint8Array): StakeHistoryEntry[] {
   const reader = new BincodeReader(data);
   const count = reader.length();

@@ -5,11 +5,14 @@ import { BincodeWriter } from './bincode';
 /** Key the Solana CLI lists first in every validator-info Config account. */
 export const VALIDATOR_INFO_KEY = new PublicKey('Va1idator1nfo111111111111111111111111111111');
 
-/** Longest `info` JSON string the CLI accepts (`MAX_VALIDATOR_INFO`). */
+/** Maximum serialized size of `ValidatorInfo` (`MAX_VALIDATOR_INFO`): u64 length and JSON text. */
 const MAX_VALIDATOR_INFO = 576;
 
-/** Account size the CLI allocates: two config keys (1 + 2 × 33) plus the u64-prefixed string. */
-export const VALIDATOR_INFO_ACCOUNT_SIZE = 1 + 2 * 33 + 8 + MAX_VALIDATOR_INFO;
+/**
+ * Account size the config program's `create_account` allocates: the serialized `ConfigKeys`
+ * of two keys (short-vec length 1, then 33 bytes per key) plus `ValidatorInfo::max_space()`.
+ */
+export const VALIDATOR_INFO_ACCOUNT_SIZE = 1 + 2 * 33 + MAX_VALIDATOR_INFO;
 
 export interface ValidatorInfoFields {
   name: string;
@@ -25,8 +28,10 @@ export interface ValidatorInfoFields {
  */
 export function encodeValidatorInfo(identity: PublicKey, fields: ValidatorInfoFields): Uint8Array {
   const info = new TextEncoder().encode(JSON.stringify(fields));
-  if (info.length > MAX_VALIDATOR_INFO) {
-    throw new RangeError(`validator info is ${info.length} bytes, above ${MAX_VALIDATOR_INFO}`);
+  if (8 + info.length > MAX_VALIDATOR_INFO) {
+    throw new RangeError(
+      `validator info JSON is ${info.length} bytes; the maximum is ${MAX_VALIDATOR_INFO - 8}`,
+    );
   }
 
   const writer = new BincodeWriter(VALIDATOR_INFO_ACCOUNT_SIZE);

@@ -12,10 +12,10 @@ const VOTE_STATE_CURRENT = 2;
 /** `CircBuf<(Pubkey, Epoch, Epoch)>` of 32 entries plus its index and empty flag. */
 const PRIOR_VOTERS_SIZE = 32 * (32 + 8 + 8) + 8 + 1;
 
-/** Most epoch-credit entries a vote account keeps (`MAX_EPOCH_CREDITS_HISTORY`). */
+/** Maximum number of epoch-credit entries a vote account keeps (`MAX_EPOCH_CREDITS_HISTORY`). */
 export const MAX_EPOCH_CREDITS_HISTORY = 64;
 
-/** Deepest vote tower the vote program keeps (`MAX_LOCKOUT_HISTORY`). */
+/** Maximum number of lockouts in a vote tower (`MAX_LOCKOUT_HISTORY`). */
 export const MAX_LOCKOUT_HISTORY = 31;
 
 export interface VoteLockout {

@@ -17,7 +17,7 @@ export interface StakeActivation {
  * Computes a delegation's effective, activating and deactivating stake in `targetEpoch`
  * the way the stake program of solana-program 1.18 does, from the StakeHistory sysvar the
  * runtime wrote. The RPC server needs it only for getVoteAccounts `activatedStake`, which a
- * real node reads from the bank's stake cache; bankrun does not expose that cache.
+ * real node reads from the bank's stake cache, which bankrun does not expose.
  * `newRateActivationEpoch` is the epoch the reduced warmup rate took effect (0 on bankrun,
  * where every feature is active from genesis).
  */

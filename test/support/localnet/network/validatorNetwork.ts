@@ -33,7 +33,7 @@ const BOOTSTRAP_CREDITS_PER_SLOT = 12n;
 const BOOTSTRAP_SKIPPED_PER_MILLE = 20;
 
 /**
- * Stake left on the bootstrap validator. Genesis gives it 1M SOL; the rest goes to the
+ * Stake left on the bootstrap validator. Genesis gives it 1M SOL, and the rest goes to the
  * faucet, which would otherwise hold too little to fund large test wallets.
  */
 const BOOTSTRAP_STAKE = 100_000n * LAMPORTS_PER_SOL;
@@ -46,7 +46,7 @@ export interface NetworkValidator {
   creditsPerSlot: bigint;
   skippedPerMille: number;
   stopsVotingInEpoch: bigint | null;
-  /** Keys of a seeded validator; null for the bootstrap validator, whose keys bankrun keeps. */
+  /** Keys of a seeded validator, or null for the bootstrap validator, whose keys bankrun keeps. */
   keys: ValidatorKeys | null;
 }
 
@@ -156,7 +156,7 @@ export class ValidatorNetworkService implements ChainHooks {
     }
   }
 
-  /** Cuts a genesis stake account down to BOOTSTRAP_STAKE; the payer receives the difference. */
+  /** Cuts a genesis stake account down to BOOTSTRAP_STAKE and gives the difference to the payer. */
   private async shrinkGenesisStake(key: PublicKey, account: RawAccount): Promise<void> {
     const state = decodeStakeState(account.data);
     if (state.kind !== 'stake' || state.delegation.stake <= BOOTSTRAP_STAKE) {

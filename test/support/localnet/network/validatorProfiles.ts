@@ -1,8 +1,5 @@
 import type { ValidatorInfoFields } from '../codec/validatorInfo';
 
-/** Most vote credits a validator can earn per slot with timely vote credits. */
-export const MAX_CREDITS_PER_SLOT = 16n;
-
 /** How one seeded validator behaves on the local chain. */
 export interface ValidatorProfile {
   /** Seed for its deterministic keys, so addresses stay the same across runs. */
@@ -11,7 +8,7 @@ export interface ValidatorProfile {
   commission: number;
   /** Delegated stake of each seeded stake account, in SOL. */
   stakesSol: number[];
-  /** Vote credits earned per slot, out of MAX_CREDITS_PER_SLOT. */
+  /** Vote credits earned per slot, at most 16 under timely vote credits (SIMD-0033). */
   creditsPerSlot: bigint;
   /** Leader slots skipped, per thousand. */
   skippedPerMille: number;

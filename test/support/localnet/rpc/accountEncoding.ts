@@ -12,7 +12,7 @@ export interface DataSlice {
   length: number;
 }
 
-/** Largest account data the RPC API returns in base58 (`MAX_BASE58_BYTES`). */
+/** Maximum account data size, in bytes, the RPC API returns in base58 (`MAX_BASE58_BYTES`). */
 const MAX_BASE58_BYTES = 128;
 
 export function readAccountEncoding(config: RpcConfig, fallback: AccountEncoding): AccountEncoding {

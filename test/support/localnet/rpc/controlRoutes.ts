@@ -39,7 +39,7 @@ const stopServingSchema = z.strictObject({
   status: z.number().int().min(400).max(599).default(503),
 });
 
-/** Largest advances the control API accepts, to keep one request from running for minutes. */
+/** Maximum advance per control request, so that one request cannot run for minutes. */
 const MAX_SLOTS_PER_REQUEST = 1_000_000;
 const MAX_EPOCHS_PER_REQUEST = 20;
 

@@ -8,10 +8,10 @@ import type { JsonRpcDispatcher } from './dispatcher';
 import { stringifyJson } from './json';
 import type { ServingMode } from './servingMode';
 
-/** The server binds to loopback only; nothing outside this machine may reach it. */
+/** The server binds to loopback only, so nothing outside this machine can reach it. */
 const LISTEN_HOST = '127.0.0.1';
 
-/** Largest request body accepted, far above any valid batch of transactions. */
+/** Maximum request body size in bytes, far above any valid batch of transactions. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const CONTROL_PREFIX = '/control/';
@@ -159,6 +159,12 @@ export class LocalnetHttpServer {
       }
     }
     const result = await handleControl(this.controls, request.method ?? 'GET', name, parsed);
+    if (result.status >= 400) {
+      this.logger?.warn(
+        { control: name, status: result.status, reply: result.body },
+        'control failed',
+      );
+    }
     sendJson(response, result.status, stringifyJson(result.body));
   }
 

@@ -5,7 +5,7 @@ import { invalidParams, RpcError, RpcErrorCode } from './rpcError';
 
 export type RpcConfig = Record<string, unknown>;
 
-/** Longest base58 text of a 32-byte key (`MAX_BASE58_LEN`). */
+/** Maximum length of a 32-byte key in base58 (`MAX_BASE58_LEN`). */
 const MAX_BASE58_PUBKEY_LENGTH = 44;
 
 const commitments = [

@@ -1,4 +1,4 @@
-/** How the RPC endpoint treats requests; controls are always served. */
+/** How the RPC endpoint treats requests. Controls are served in every mode. */
 export type ServingMode =
   | { kind: 'serving' }
   /** Connections are reset, as if the node were unreachable. */

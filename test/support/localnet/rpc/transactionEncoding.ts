@@ -6,10 +6,10 @@ import type { JsonValue } from './json';
 import { formatValue } from './params';
 import { invalidParams } from './rpcError';
 
-/** Largest serialized transaction a cluster accepts (`PACKET_DATA_SIZE`). */
+/** Maximum serialized transaction size a cluster accepts (`PACKET_DATA_SIZE`). */
 const PACKET_DATA_SIZE = 1232;
 
-/** Longest encoded forms of a PACKET_DATA_SIZE transaction (`MAX_BASE58_SIZE`, `MAX_BASE64_SIZE`). */
+/** Maximum encoded lengths of a PACKET_DATA_SIZE transaction (`MAX_BASE58_SIZE`, `MAX_BASE64_SIZE`). */
 const MAX_BASE58_SIZE = 1683;
 const MAX_BASE64_SIZE = 1644;
 

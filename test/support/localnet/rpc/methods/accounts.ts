@@ -16,13 +16,13 @@ import {
 } from '../params';
 import { invalidParams } from '../rpcError';
 
-/** Most keys getMultipleAccounts accepts (`MAX_MULTIPLE_ACCOUNTS`). */
+/** Maximum number of keys getMultipleAccounts accepts (`MAX_MULTIPLE_ACCOUNTS`). */
 const MAX_MULTIPLE_ACCOUNTS = 100;
 
-/** Most filters getProgramAccounts accepts (`MAX_GET_PROGRAM_ACCOUNT_FILTERS`). */
+/** Maximum number of filters getProgramAccounts accepts (`MAX_GET_PROGRAM_ACCOUNT_FILTERS`). */
 const MAX_PROGRAM_ACCOUNT_FILTERS = 4;
 
-/** Longest memcmp pattern in bytes (`MAX_DATA_SIZE` of `RpcFilterType::Memcmp`). */
+/** Maximum memcmp pattern length in bytes (`MAX_DATA_SIZE` of `RpcFilterType::Memcmp`). */
 const MAX_MEMCMP_BYTES = 128;
 
 type AccountFilter =

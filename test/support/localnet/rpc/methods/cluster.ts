@@ -15,10 +15,10 @@ import {
 } from '../params';
 import { invalidParams, RpcError, RpcErrorCode } from '../rpcError';
 
-/** Slots getRecentPrioritizationFees covers (`MAX_NUM_RECENT_PRIORITIZATION_FEES`). */
+/** Number of recent slots getRecentPrioritizationFees covers (`MAX_NUM_RECENT_PRIORITIZATION_FEES`). */
 const RECENT_PRIORITIZATION_SLOTS = 150n;
 
-/** Most addresses getRecentPrioritizationFees accepts (`MAX_TX_ACCOUNT_LOCKS`). */
+/** Maximum number of addresses getRecentPrioritizationFees accepts (`MAX_TX_ACCOUNT_LOCKS`). */
 const MAX_PRIORITIZATION_ADDRESSES = 128;
 
 /** Index of the ComputeBudget SetComputeUnitPrice instruction (price in micro-lamports). */
@@ -26,7 +26,7 @@ const SET_COMPUTE_UNIT_PRICE = 3;
 
 /**
  * Value reported as `feature-set` by getVersion.
- * NOTE: a fixed placeholder; bankrun does not expose the feature-set id of its runtime.
+ * NOTE: a fixed placeholder, because bankrun does not expose the feature-set id of its runtime.
  */
 const FEATURE_SET_ID = 0;
 

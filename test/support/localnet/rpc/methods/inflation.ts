@@ -13,7 +13,7 @@ import { RpcError, RpcErrorCode } from '../rpcError';
 /** Seconds in a year as Agave counts them for inflation (`SECONDS_PER_YEAR`). */
 const SECONDS_PER_YEAR = 365.242_199 * 24 * 60 * 60;
 
-/** Most addresses getInflationReward accepts (`MAX_MULTIPLE_ACCOUNTS`). */
+/** Maximum number of addresses getInflationReward accepts (`MAX_MULTIPLE_ACCOUNTS`). */
 const MAX_INFLATION_REWARD_ADDRESSES = 100;
 
 export const inflationMethods: RpcMethodTable = {
@@ -69,7 +69,8 @@ export const inflationMethods: RpcMethodTable = {
  */
 function yearOfEpoch(chain: LocalChainService, epoch: bigint): number {
   const genesis = chain.genesisConfig;
-  // bankrun reports the target tick duration in microseconds.
+  // NOTE: read as microseconds. bankrun does not document the unit, but microseconds match
+  // the rewards its runtime pays per epoch.
   const secondsPerSlot =
     (Number(genesis.ticksPerSlot) * Number(genesis.pohConfig.targetTickDuration)) / 1_000_000;
   const slotsPerYear = SECONDS_PER_YEAR / secondsPerSlot;

@@ -25,10 +25,10 @@ import {
   readWireEncoding,
 } from '../transactionEncoding';
 
-/** Most signatures getSignatureStatuses accepts (`MAX_GET_SIGNATURE_STATUSES_QUERY_ITEMS`). */
+/** Maximum number of signatures getSignatureStatuses accepts (`MAX_GET_SIGNATURE_STATUSES_QUERY_ITEMS`). */
 const MAX_SIGNATURE_STATUSES = 256;
 
-/** Most entries getSignaturesForAddress returns (`MAX_GET_CONFIRMED_SIGNATURES_FOR_ADDRESS2_LIMIT`). */
+/** Maximum number of entries getSignaturesForAddress returns (`MAX_GET_CONFIRMED_SIGNATURES_FOR_ADDRESS2_LIMIT`). */
 const MAX_SIGNATURES_FOR_ADDRESS = 1000;
 
 /** Blocks a node keeps statuses for without `searchTransactionHistory` (`MAX_CACHE_ENTRIES`). */
@@ -66,7 +66,7 @@ export const transactionMethods: RpcMethodTable = {
       }
     }
 
-    // A cluster drops a transaction with a bad signature in sigverify; it never lands.
+    // A cluster drops a transaction with a bad signature in sigverify, so it never lands.
     if (validSignatures) {
       await processor.submit(transaction);
     }
@@ -247,7 +247,7 @@ function encodeSimulation(simulation: SimulationResult): Record<string, JsonValu
 }
 
 /**
- * Reads the accounts a simulateTransaction request asked for.
+ * Reads the accounts that a simulateTransaction request lists.
  * NOTE: bankrun's simulation returns no account states, so these are the states before the
  * transaction, not after it as on a real node.
  */

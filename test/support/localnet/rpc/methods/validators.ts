@@ -1,6 +1,6 @@
 import { VoteProgram } from '@solana/web3.js';
 
-import { decodeVoteState } from '../../codec/voteState';
+import { decodeVoteState, type VoteState } from '../../codec/voteState';
 import { readActivatedStakes } from '../../network/activatedStake';
 import { computeBlockProduction } from '../../network/blockProduction';
 import { type RpcMethodTable, withContext } from '../context';
@@ -47,7 +47,13 @@ export const validatorMethods: RpcMethodTable = {
       if (account === null || !account.owner.equals(VoteProgram.programId)) {
         continue;
       }
-      const state = decodeVoteState(account.data);
+      let state: VoteState;
+      try {
+        state = decodeVoteState(account.data);
+      } catch {
+        // An uninitialized or V0_23_5 vote account has no votes to report.
+        continue;
+      }
       const activatedStake = stakes.get(address) ?? 0n;
       const lastVote = state.votes.at(-1)?.slot ?? 0n;
       const isCurrent = lastVote > threshold;
