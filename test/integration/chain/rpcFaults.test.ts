@@ -124,6 +124,32 @@ describe('RPC faults through the proxy', () => {
     expect(primary.count('getBalance')).toBe(2);
   });
 
+  it('marks reward epochs pending or unavailable', async () => {
+    const chain = createChain();
+    const address = Keypair.generate().publicKey.toBase58();
+    primary.addRule({
+      method: 'getInflationReward',
+      times: 1,
+      fault: { kind: 'rpc-error', code: -32017, message: 'Epoch rewards period still active' },
+    });
+    primary.addRule({
+      method: 'getInflationReward',
+      times: 1,
+      fault: { kind: 'rpc-error', code: -32004, message: 'Block not available for slot 64' },
+    });
+
+    const report = await chain.fetchRewards([address], 3);
+
+    // The three epochs are requested concurrently, so which one gets which fault varies.
+    const statuses = report.entries.map((entry) => entry.status);
+    expect(statuses).toHaveLength(3);
+    expect(statuses.filter((status) => status === 'pending')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'unavailable')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'none')).toHaveLength(1);
+    expect(report.warnings.map((warning) => warning.code)).toEqual(['RPC_METHOD_ERROR']);
+    expect(report.apr).toEqual([{ address, apr: null, epochsCounted: 0 }]);
+  });
+
   it('tests an endpoint', async () => {
     const result = await testEndpoint(primary.url, { logger });
 
