@@ -84,8 +84,8 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
       const account = findStoredAccount(store.accounts.list(), address);
       const path = account.derivationPath;
 
-      // The device shows whatever key its seed gives for the path, so check first that it
-      // is the saved address; otherwise the person would compare two different addresses.
+      // The device shows whatever key its seed gives for the path. Check first that it is
+      // the saved address, because otherwise the person would compare two different ones.
       const onDevice = await ledger.getAddress(path, { signal });
       if (onDevice !== address) {
         throw new WalletError('LEDGER_ACCOUNT_MISMATCH', {

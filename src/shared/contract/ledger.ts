@@ -127,7 +127,7 @@ export const ledgerMethods = {
       'Decode a pasted transaction or message (base64 or base58, legacy or v0) and describe what it does and what the Ledger will show.',
     input: z.strictObject({
       text: z.string().min(1).max(8192),
-      /** Which saved account signs, when several of them are required signers. */
+      /** The saved account that signs, when several of them are required signers. */
       signer: base58AddressSchema.optional(),
     }),
     output: transactionReviewSchema,

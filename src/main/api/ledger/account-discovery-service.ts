@@ -99,7 +99,7 @@ export class AccountDiscoveryService {
     return this.finish('completed', found, accountsChecked, activityKnown);
   }
 
-  /** Stops the running search; returns false when none is running. */
+  /** Stops the running search. Returns false when none is running. */
   cancel(): boolean {
     if (this.running === null) {
       return false;

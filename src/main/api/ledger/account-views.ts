@@ -37,7 +37,7 @@ export function findStoredAccount(accounts: StoredAccount[], address: string): S
   return account;
 }
 
-/** The label the review shows for one of the person's accounts, such as "Savings (44'/501'/0')". */
+/** Formats the review's label of one of the person's accounts, such as "Savings (44'/501'/0')". */
 export function accountLabel(account: StoredAccount): string {
   const name = account.name === '' ? 'Ledger account' : account.name;
   return `${name} (${account.derivationPath})`;

@@ -17,21 +17,26 @@ export class AppStateTrackerService {
   }
 
   /**
-   * Returns the Solana app's state, reading the device again when the cached state says
-   * the app is not open. Throws the error that names the person's next step otherwise.
+   * Returns the Solana app's state. The device is read again when `fresh` is set or when
+   * the cached state shows that the app is not open. Throws the error that names
+   * the person's next step when the app is not open.
    */
-  async requireSolanaApp(signal?: AbortSignal): Promise<SolanaAppState> {
-    const cached = this.usableState(this.ledger.getState());
+  async requireSolanaApp(
+    options: { fresh?: boolean; signal?: AbortSignal | undefined } = {},
+  ): Promise<SolanaAppState> {
+    const cached = options.fresh === true ? null : this.usableState(this.ledger.getState());
     if (cached !== null) {
       return cached;
     }
 
-    const fresh = await this.ledger.refreshState(signal === undefined ? {} : { signal });
-    const usable = this.usableState(fresh);
+    const read = await this.ledger.refreshState(
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
+    const usable = this.usableState(read);
     if (usable !== null) {
       return usable;
     }
-    throw errorForState(fresh);
+    throw errorForState(read);
   }
 
   private usableState(state: DeviceState): SolanaAppState | null {

@@ -32,7 +32,7 @@ export interface TransactionReviewDependencies {
   appState: AppStateTrackerService;
 }
 
-/** How many reviews are kept for signing; older ones must be reviewed again. */
+/** Maximum number of reviews kept for signing. Older ones must be reviewed again. */
 export const MAX_KEPT_REVIEWS = 20;
 
 /**
@@ -49,7 +49,7 @@ export class TransactionReviewService {
     signal?: AbortSignal,
   ): Promise<TransactionReview> {
     const decoded = decodeTransactionText(input.text);
-    const appState = await this.dependencies.appState.requireSolanaApp(signal);
+    const appState = await this.dependencies.appState.requireSolanaApp({ signal });
     const accounts = this.dependencies.accounts.list();
 
     const signer = pickSigner(requiredSignersOf(decoded.message), accounts, input.signer);
@@ -92,7 +92,10 @@ export class TransactionReviewService {
    * display, so a review made with other settings is rebuilt.
    */
   async reviewForDevice(reviewed: ReviewedTransaction, signal?: AbortSignal): Promise<ReviewModel> {
-    const current = settingsOf(await this.dependencies.appState.requireSolanaApp(signal));
+    // Read the device again: the person may have changed the app or its settings since.
+    const current = settingsOf(
+      await this.dependencies.appState.requireSolanaApp({ fresh: true, signal }),
+    );
     const before = reviewed.reviewedFor;
     if (
       current.appVersion === before.appVersion &&

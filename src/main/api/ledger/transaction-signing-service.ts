@@ -61,7 +61,7 @@ export class TransactionSigningService {
     }
   }
 
-  /** Stops waiting for the device; returns false when nothing is being signed. */
+  /** Stops waiting for the device. Returns false when nothing is being signed. */
   cancel(): boolean {
     if (this.active === null) {
       return false;
