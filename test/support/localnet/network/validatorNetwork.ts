@@ -76,10 +76,6 @@ export class ValidatorNetworkService implements ChainHooks {
     this.logger?.info({ validatorCount: this.members.length }, 'seeded local validators');
   }
 
-  findByVoteAccount(voteAccount: PublicKey): NetworkValidator | undefined {
-    return this.members.find((member) => member.voteAccount.equals(voteAccount));
-  }
-
   /** Overwrites the commission of a vote account, as an UpdateCommission would. */
   async setCommission(voteAccount: PublicKey, commission: number): Promise<void> {
     if (!Number.isInteger(commission) || commission < 0 || commission > 100) {
