@@ -6,7 +6,8 @@ import { startDemoApp } from '../test/support/demo/start-demo-app';
 
 const usage = `Usage: npm run demo -- [--port N] [--data-dir FOLDER]
 
-Starts the app in a browser host with an emulated Ledger and a local chain.
+Starts the app in a browser host with an emulated Ledger and a local chain, and a device
+panel page that shows the emulated Ledger and presses its buttons.
   --port N           port on 127.0.0.1 to serve on (default: a free port)
   --data-dir FOLDER  folder for the app's data (default: a new temporary folder)`;
 
@@ -35,9 +36,15 @@ async function main(): Promise<void> {
   const demo = await startDemoApp({
     port,
     rendererDir,
+    localnet: true,
     ...(values['data-dir'] !== undefined ? { dataDir: resolve(values['data-dir']) } : {}),
   });
-  process.stdout.write(`\nDemo running. Open this address in Chromium:\n\n  ${demo.url}\n\n`);
+  process.stdout.write(`\nDemo running. Open these addresses in Chromium:\n\n`);
+  process.stdout.write(`  App:          ${demo.url}\n`);
+  process.stdout.write(`  Device panel: ${demo.panelUrl}\n\n`);
+  if (demo.localnet !== null) {
+    process.stdout.write(`Local chain RPC: ${demo.localnet.url}\n`);
+  }
   process.stdout.write(`Data folder: ${demo.dataDir}\nPress Ctrl+C to stop.\n`);
 
   const stop = () => {

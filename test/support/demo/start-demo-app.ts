@@ -8,8 +8,10 @@ import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-ho
 import { composeApp } from '../../../src/main/compose';
 import { createLogger } from '../../../src/main/logging';
 import packageJson from '../../../package.json';
+import { DevicePanelService } from '../demo-panel';
 import { EmulatorProvider } from '../emulated-ledger/emulator-provider';
 import { LedgerEmulator, type LedgerEmulatorOptions } from '../ledger-emulator';
+import { startLocalnet, type Localnet } from '../localnet';
 
 export interface DemoAppOptions {
   /** Folder for this run's data; a new temporary folder when absent. */
@@ -21,14 +23,21 @@ export interface DemoAppOptions {
   logger?: Logger;
   /** Settings of the emulated Ledger; the Solana app open and waiting for a person by default. */
   emulator?: LedgerEmulatorOptions;
+  /** Starts a local chain and shows it on the device panel; off by default. */
+  localnet?: boolean;
 }
 
 export interface DemoApp {
   url: string;
   origin: string;
   dataDir: string;
+  /** Address of the device panel, with the run token. */
+  panelUrl: string;
   host: BrowserHost;
   emulator: LedgerEmulator;
+  panel: DevicePanelService;
+  /** The local chain, when `localnet` was set. */
+  localnet: Localnet | null;
   close(): Promise<void>;
 }
 
@@ -54,24 +63,46 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
     openExternal: () => Promise.resolve(false),
   });
 
+  // NOTE: the app's own chain service does not read from this local chain yet; only the
+  // device panel shows and drives it.
+  const localnet =
+    options.localnet === true
+      ? await startLocalnet({ logger: logger.child({ subsystem: 'localnet' }) })
+      : null;
+  const otherApps = options.emulator?.otherApps;
+  const panel = new DevicePanelService({
+    emulator,
+    logger: logger.child({ subsystem: 'device-panel' }),
+    chain: localnet,
+    ...(otherApps === undefined ? {} : { otherApps: Object.keys(otherApps) }),
+  });
+
   const host = await startBrowserHost({
     handlers: composed.handlers,
     bus: composed.bus,
     logger: logger.child({ subsystem: 'browser-host' }),
     rendererDir,
     port: options.port ?? 0,
+    extraRoutes: [panel.route],
   });
+  await panel.attach({ origin: host.origin, token: host.token });
 
   return {
     url: host.url,
     origin: host.origin,
+    panelUrl: panel.url,
     dataDir,
     host,
     emulator,
+    panel,
+    localnet,
     close: async () => {
+      // The panel ends its event streams first; the host waits for open responses to end.
+      panel.close();
       await host.close();
       await composed.close();
       ledgerTransport.dispose();
+      await localnet?.close();
     },
   };
 }
