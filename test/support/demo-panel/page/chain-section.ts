@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { ChainView } from '../protocol';
 import { parseSolToLamports } from '../sol-amount';
 import type { Section, SendControl } from './device-section';

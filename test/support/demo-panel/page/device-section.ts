@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { describeDeviceStatus } from '../labels';
 import type { ControlName, PanelState } from '../protocol';
 import { button, element, labelled, option, region, statusLine } from './dom';

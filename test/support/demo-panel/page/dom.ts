@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The page code runs in the browser; the reference gives it DOM types under the Node tsconfig.
 
 type Attributes = Readonly<Record<string, string>>;

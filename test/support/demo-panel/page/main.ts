@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Entry of the device panel's page script, bundled by esbuild when the demo starts.
 import type { ControlName, PanelState } from '../protocol';
 import { createChainSection } from './chain-section';

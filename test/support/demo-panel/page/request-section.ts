@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { Screen } from '../../ledger-emulator';
 import {
   describeOutcome,

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { SolanaAppSettings } from '../../ledger-emulator';
 import { offeredAppVersions, type PanelState } from '../protocol';
 import type { Section, SendControl } from './device-section';
