@@ -22,6 +22,7 @@ export default tseslint.config(
           './tsconfig.web.json',
           './tsconfig.e2e.json',
           './tsconfig.types.json',
+          './tsconfig.panel.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
