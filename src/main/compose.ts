@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 
 import type { AppInfo } from '../shared/contract/app';
+import type { SettingsPatch } from '../shared/domain/settings';
 import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
+import { createChainHandlers } from './api/chain-handlers';
 import { createLedgerHandlers } from './api/ledger-handlers';
 import type { Handlers } from './api/handlers';
 import { AccountActivityService } from './account-activity';
@@ -19,6 +21,11 @@ export interface AppConfig {
   openExternal: ExternalOpener;
   /** USB HID in the desktop app; the emulated Ledger in the demo and the tests. */
   ledgerTransport: LedgerTransportProvider;
+  /**
+   * Settings applied once at start, before any handler runs. Demo and test only: the demo
+   * points the app at its local chain this way.
+   */
+  initialSettings?: SettingsPatch;
 }
 
 /** The running services, shared by every domain's bridge handlers. */
@@ -54,6 +61,9 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
   });
   const storeReport = await store.open();
   const settings = new SettingsService(createSettingsPersistence(store.settings), bus);
+  if (config.initialSettings !== undefined) {
+    await settings.update(config.initialSettings);
+  }
 
   const ledger = new LedgerService(config.ledgerTransport, logger.child({ subsystem: 'ledger' }));
   ledger.start();
@@ -78,6 +88,7 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
   const handlers: Handlers = {
     ...createAppHandlers(services),
     ...createLedgerHandlers(services),
+    ...createChainHandlers(services),
   };
 
   return {

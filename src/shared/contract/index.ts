@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { appEvents, appMethods } from './app';
+import { chainEvents, chainMethods } from './chain';
 import { ledgerEvents, ledgerMethods } from './ledger';
 import type { EventSpec, MethodSpec, Result } from './define';
 
@@ -11,11 +12,13 @@ import type { EventSpec, MethodSpec, Result } from './define';
 export const contract = {
   ...appMethods,
   ...ledgerMethods,
+  ...chainMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
   ...ledgerEvents,
+  ...chainEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Contract = typeof contract;

@@ -22,4 +22,11 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
   },
   signReviewedTransaction: { reviewId: '3b241101-e2bb-4255-8caf-4136c566a962' },
   cancelSigning: {},
+  getPortfolio: {},
+  refreshPortfolio: { rewardEpochs: 3 },
+  listValidators: { refresh: false },
+  getNetworkStatus: { check: false },
+  setCluster: { cluster: 'devnet' },
+  setEndpoints: { cluster: 'devnet', urls: ['https://api.devnet.solana.com'] },
+  testEndpoint: { url: 'http://127.0.0.1:8899', cluster: 'localnet' },
 };

@@ -2,10 +2,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { PublicKey } from '@solana/web3.js';
 import type { Logger } from 'pino';
 
 import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/server';
 import { composeApp } from '../../../src/main/compose';
+import { defaultSettings, type SettingsPatch } from '../../../src/shared/domain/settings';
 import { createLogger } from '../../../src/main/logging';
 import packageJson from '../../../package.json';
 import { DevicePanelService } from '../demo-panel';
@@ -23,7 +25,11 @@ export interface DemoAppOptions {
   logger?: Logger;
   /** Settings of the emulated Ledger; the Solana app open and waiting for a person by default. */
   emulator?: LedgerEmulatorOptions;
-  /** Starts a local chain and shows it on the device panel; off by default. */
+  /**
+   * Starts a local chain, points the app at it, funds the emulated Ledger's first accounts
+   * and shows the chain on the device panel; on by default. False leaves the app on the
+   * settings in its data folder and starts no chain.
+   */
   localnet?: boolean;
 }
 
@@ -55,20 +61,23 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
   // demo exercises Ledger's USB framing as the desktop app does.
   const ledgerTransport = new EmulatorProvider(emulator, { framing: 'hid' });
 
+  const localnet =
+    options.localnet === false
+      ? null
+      : await startLocalnet({ logger: logger.child({ subsystem: 'localnet' }) });
+  if (localnet !== null) {
+    await fundDemoAccounts(localnet, emulator);
+  }
+
   const composed = await composeApp({
     ledgerTransport,
     dataDir,
     info: { version: packageJson.version, host: 'browser', demo: true },
     logger,
     openExternal: () => Promise.resolve(false),
+    ...(localnet === null ? {} : { initialSettings: localnetSettings(localnet.url) }),
   });
 
-  // NOTE: the app's own chain service does not read from this local chain yet; only the
-  // device panel shows and drives it.
-  const localnet =
-    options.localnet === true
-      ? await startLocalnet({ logger: logger.child({ subsystem: 'localnet' }) })
-      : null;
   const otherApps = options.emulator?.otherApps;
   const panel = new DevicePanelService({
     emulator,
@@ -105,4 +114,23 @@ export async function startDemoApp(options: DemoAppOptions = {}): Promise<DemoAp
       await localnet?.close();
     },
   };
+}
+
+/** Emulated Ledger accounts the demo funds, one per derivation scheme, with SOL amounts. */
+const demoFunding: readonly { path: string; lamports: bigint }[] = [
+  { path: "44'/501'/0'", lamports: 25_000_000_000n },
+  { path: "44'/501'/1'", lamports: 4_500_000_000n },
+  { path: "44'/501'/0'/0'", lamports: 1_250_000_000n },
+];
+
+/** Gives the emulated Ledger's first accounts SOL, so account discovery finds them. */
+async function fundDemoAccounts(localnet: Localnet, emulator: LedgerEmulator): Promise<void> {
+  for (const { path, lamports } of demoFunding) {
+    await localnet.fund(new PublicKey(emulator.publicKey(path)), lamports);
+  }
+}
+
+/** Points the app at the local chain; the local chain's port changes on every start. */
+function localnetSettings(url: string): SettingsPatch {
+  return { cluster: 'localnet', endpoints: { ...defaultSettings.endpoints, localnet: [url] } };
 }
