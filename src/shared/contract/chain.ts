@@ -167,7 +167,7 @@ export const networkStatusSchema = z.strictObject({
   cluster: clusterIdSchema,
   /** The cluster's endpoints in the order they are tried. */
   endpoints: z.array(endpointSchema),
-  /** True when the cluster uses the app's built-in endpoints because none are set. */
+  /** True when the cluster uses the app's built-in endpoints. */
   defaultEndpoints: z.boolean(),
   connection: connectionStateSchema,
   /** Scheme, host and port of the endpoint that last answered; never its path or query. */

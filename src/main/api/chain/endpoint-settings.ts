@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/contract/chain';
 import type { ClusterId, EndpointTestResult } from '../../../shared/domain/chain';
 import { WalletError } from '../../../shared/errors';
-import { createClusterConfig, parseEndpoint, testEndpoint } from '../../chain';
+import { createClusterConfig, defaultClusterUrls, parseEndpoint, testEndpoint } from '../../chain';
 import type { SettingsService } from '../../settings-service';
 
 type Settings = Pick<SettingsService, 'get' | 'update'>;
@@ -58,13 +58,24 @@ export function describeClusterEndpoints(
   cluster: ClusterId,
   urls: readonly string[],
 ): ClusterEndpoints {
-  const defaultEndpoints = urls.length === 0 && cluster !== 'custom';
   return {
     cluster,
     endpoints:
       cluster === 'custom' && urls.length === 0 ? [] : createClusterConfig(cluster, urls).endpoints,
-    defaultEndpoints,
+    defaultEndpoints: usesBuiltInEndpoints(cluster, urls),
   };
+}
+
+/** Tells whether `urls` are the app's built-in endpoints of `cluster`, or empty so they apply. */
+export function usesBuiltInEndpoints(cluster: ClusterId, urls: readonly string[]): boolean {
+  if (cluster === 'custom') {
+    return false;
+  }
+  const builtIn = defaultClusterUrls[cluster];
+  return (
+    urls.length === 0 ||
+    (urls.length === builtIn.length && urls.every((url, index) => url === builtIn[index]))
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { epochInfoSchema } from '../../chain/rpc/rpcSchemas';
 import type { ChainHub } from '../../chain-hub';
 import type { EventBus } from '../../event-bus';
 import type { SettingsService } from '../../settings-service';
+import { usesBuiltInEndpoints } from './endpoint-settings';
 
 export interface NetworkStatusServiceDependencies {
   settings: Pick<SettingsService, 'get'>;
@@ -159,7 +160,7 @@ function describeStatus(settings: Settings, observed: Observed | null): NetworkS
   return {
     cluster: settings.cluster,
     endpoints,
-    defaultEndpoints: urls.length === 0 && settings.cluster !== 'custom',
+    defaultEndpoints: usesBuiltInEndpoints(settings.cluster, urls),
     connection: current?.connection ?? 'unknown',
     servedBy: current?.servedBy ?? null,
     slot: current?.slot ?? null,
