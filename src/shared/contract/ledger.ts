@@ -42,8 +42,8 @@ export const discoveryResultSchema = z.strictObject({
   /** Used accounts found by this search, already saved to the account list. */
   accounts: z.array(accountViewSchema),
   /**
-   * False when no chain data was available to tell used accounts from unused ones. Only
-   * the first account of each scheme is then reported as found.
+   * False when chain data was missing or a chain look-up failed, so used accounts could not
+   * be told from unused ones. The first account of each scheme then counts as found.
    */
   activityKnown: z.boolean(),
 });

@@ -93,6 +93,42 @@ describe('discoverAccounts', () => {
     expect(listed.accounts.map((account) => account.path)).toEqual(["44'/501'/0'", "44'/501'/1'"]);
   });
 
+  it('continues offline when a chain look-up fails', async () => {
+    let lookups = 0;
+    harness = await startLedgerHandlers({
+      accountActivity: {
+        isUsed: (address) => {
+          lookups += 1;
+          return address === speculos.root
+            ? Promise.resolve(true)
+            : Promise.reject(new Error('getaddrinfo ENOTFOUND api.mainnet-beta.solana.com'));
+        },
+      },
+    });
+
+    const result = await harness.call('discoverAccounts', { gapLimit: 2 });
+
+    expect(result.outcome).toBe('completed');
+    expect(result.activityKnown).toBe(false);
+    expect(result.accounts.map((account) => account.address)).toEqual([
+      speculos.root,
+      speculos.account0,
+      speculos.bip44Change0,
+    ]);
+    // After the first failure the search stops asking the chain.
+    expect(lookups).toBe(2);
+    const progress = harness.eventsNamed('discoveryProgress');
+    expect(progress.map((event) => event.activityKnown)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('searches only the schemes asked for', async () => {
     harness = await startLedgerHandlers();
 

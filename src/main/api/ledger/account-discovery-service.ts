@@ -45,24 +45,51 @@ export class AccountDiscoveryService {
 
     const { ledger, bus, logger } = this.dependencies;
     const activity = this.dependencies.activity();
-    const activityKnown = activity !== undefined;
     const signal = AbortSignal.any([callSignal, controller.signal]);
     const found: LedgerAccount[] = [];
     let accountsChecked = 0;
+    let activityKnown = activity !== undefined;
 
-    if (!activityKnown) {
+    if (activity === undefined) {
       logger.warn(
         'no chain data for account discovery; only index 0 of each scheme counts as used',
       );
     }
 
+    /**
+     * Asks the chain whether an address was used. Without chain data, or once a look-up
+     * has failed, only the first address of each scheme counts as used, so the search still
+     * works offline and the gap is visible.
+     */
+    const usageTest = (): AccountActivity['isUsed'] => {
+      let calls = 0;
+      return async (address, lookupSignal) => {
+        calls += 1;
+        if (activity !== undefined && activityKnown) {
+          try {
+            return await activity.isUsed(address, lookupSignal);
+          } catch (error) {
+            if (lookupSignal?.aborted === true) {
+              throw error;
+            }
+            activityKnown = false;
+            logger.warn(
+              { err: error, address },
+              'chain look-up failed during account discovery; continuing without chain data',
+            );
+          }
+        }
+        return calls === 1;
+      };
+    };
+
     try {
-      // One search per scheme, so the stand-in activity test can tell index 0 of each apart.
+      // One search per scheme, so the stand-in usage test can tell index 0 of each apart.
       for (const scheme of request.schemes ?? DERIVATION_SCHEMES) {
         await ledger.discoverAccounts({
           schemes: [scheme],
           signal,
-          isUsed: activity === undefined ? firstAddressOnly() : activity.isUsed.bind(activity),
+          isUsed: usageTest(),
           ...(request.gapLimit === undefined ? {} : { gapLimit: request.gapLimit }),
           onProgress: (progress) => {
             accountsChecked += 1;
@@ -158,17 +185,4 @@ export class AccountDiscoveryService {
       this.dependencies.accounts.list().find((known) => known.publicKey === address)?.name ?? ''
     );
   }
-}
-
-/**
- * Stand-in for chain data: reports the first address asked about as used and every later
- * one as unused, so each scheme shows its first account and the gap is visible.
- */
-function firstAddressOnly(): AccountActivity['isUsed'] {
-  let first = true;
-  return () => {
-    const used = first;
-    first = false;
-    return Promise.resolve(used);
-  };
 }
