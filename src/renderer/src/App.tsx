@@ -6,12 +6,17 @@ import { NavigationBar } from './components/NavigationBar';
 import { StatusBar } from './components/StatusBar';
 import { useTheme } from './components/useTheme';
 import { ActivityPage } from './pages/ActivityPage';
+import { LedgerAccountsPage } from './pages/LedgerAccountsPage';
 import { PortfolioPage } from './pages/PortfolioPage';
+import { ReviewTransactionPage } from './pages/ReviewTransactionPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StakeAccountsPage } from './pages/StakeAccountsPage';
 import { ValidatorsPage } from './pages/ValidatorsPage';
+import { followDiscovery, useAccounts } from './stores/accounts';
+import { followDevice, useDevice } from './stores/device';
 import { useNavigation, viewTitles, type View } from './stores/navigation';
 import { followSettings, useSettings } from './stores/settings';
+import { followSigning } from './stores/signing';
 
 function PageFor({ view }: { view: View }) {
   switch (view) {
@@ -23,6 +28,10 @@ function PageFor({ view }: { view: View }) {
       return <ValidatorsPage />;
     case 'activity':
       return <ActivityPage />;
+    case 'ledger-accounts':
+      return <LedgerAccountsPage />;
+    case 'review-transaction':
+      return <ReviewTransactionPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -36,8 +45,12 @@ export function App() {
     if (!hasBridge()) {
       return undefined;
     }
+    // Subscribe before loading, so no change between the load and the subscription is lost.
+    const stops = [followSettings(), followDevice(), followDiscovery(), followSigning()];
     void useSettings.getState().load();
-    return followSettings();
+    void useDevice.getState().load();
+    void useAccounts.getState().load();
+    return () => stops.forEach((stop) => stop());
   }, []);
 
   useEffect(() => {

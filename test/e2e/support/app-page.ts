@@ -7,6 +7,8 @@ export const pageNames = [
   'Stake accounts',
   'Validators',
   'Activity',
+  'Ledger accounts',
+  'Review transaction',
   'Settings',
 ] as const;
 export type PageName = (typeof pageNames)[number];

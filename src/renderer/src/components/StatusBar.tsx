@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { call } from '../bridge/wallet';
 import { useErrors } from '../stores/errors';
+import { DeviceStatus } from './ledger/DeviceStatus';
 
 /** Always-visible strip with the state of the Ledger and of the network. */
 export function StatusBar() {
@@ -18,6 +19,7 @@ export function StatusBar() {
         {info === undefined ? 'Starting…' : `Version ${info.version}`}
         {info?.demo === true && <span className="badge">Demo: emulated Ledger, local chain</span>}
       </span>
+      <DeviceStatus />
     </header>
   );
 }

@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export const views = ['portfolio', 'stake-accounts', 'validators', 'activity', 'settings'] as const;
+export const views = [
+  'portfolio',
+  'stake-accounts',
+  'validators',
+  'activity',
+  'ledger-accounts',
+  'review-transaction',
+  'settings',
+] as const;
 export type View = (typeof views)[number];
 
 export const viewTitles: Record<View, string> = {
@@ -8,6 +16,8 @@ export const viewTitles: Record<View, string> = {
   'stake-accounts': 'Stake accounts',
   validators: 'Validators',
   activity: 'Activity',
+  'ledger-accounts': 'Ledger accounts',
+  'review-transaction': 'Review transaction',
   settings: 'Settings',
 };
 

@@ -1,0 +1,137 @@
+import { useState, type FormEvent } from 'react';
+
+import type { AccountView } from '../../../../shared/contract/ledger';
+import { useAccounts, type Verification } from '../../stores/accounts';
+import { schemeLabels } from './format';
+import { BalancesUnavailable } from './BalancesUnavailable';
+import { InlineError } from './InlineError';
+
+/** Renders the saved Ledger accounts with their names, addresses, paths and schemes. */
+export function AccountList() {
+  const accounts = useAccounts((state) => state.accounts);
+  const activityKnown = useAccounts((state) => state.discovery.activityKnown);
+
+  return (
+    <section className="card" aria-labelledby="accounts-heading">
+      <h2 id="accounts-heading">Your accounts</h2>
+      {activityKnown === false && <BalancesUnavailable />}
+      {accounts.length === 0 ? (
+        <p className="empty-state">No accounts yet. Connect your Ledger to find them.</p>
+      ) : (
+        <table className="account-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Address</th>
+              <th scope="col">Path</th>
+              <th scope="col">Scheme</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <AccountRow key={account.address} account={account} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function AccountRow({ account }: { account: AccountView }) {
+  const verification = useAccounts((state) => state.verifications[account.address]);
+  const verify = useAccounts((state) => state.verify);
+  const remove = useAccounts((state) => state.remove);
+
+  return (
+    <tr data-address={account.address}>
+      <td>
+        <NameField key={account.name} account={account} />
+      </td>
+      <td>
+        <span className="mono address">{account.address}</span>
+        {verification !== undefined && (
+          <VerificationStatus verification={verification} address={account.address} />
+        )}
+      </td>
+      <td className="mono">{account.path}</td>
+      <td>{account.scheme === null ? 'Other path' : schemeLabels[account.scheme]}</td>
+      <td>
+        <div className="button-row">
+          <button
+            type="button"
+            disabled={verification?.status === 'waiting'}
+            onClick={() => void verify(account.address)}
+          >
+            Verify on Ledger
+          </button>
+          <button type="button" onClick={() => void remove(account.address)}>
+            Remove
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function NameField({ account }: { account: AccountView }) {
+  const rename = useAccounts((state) => state.rename);
+  const [name, setName] = useState(account.name);
+  const inputId = `account-name-${account.address}`;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void rename(account.address, name);
+  };
+
+  return (
+    <form className="name-field" onSubmit={submit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        Name of account {account.path}
+      </label>
+      <input
+        id={inputId}
+        value={name}
+        maxLength={64}
+        placeholder="Unnamed"
+        onChange={(event) => setName(event.target.value)}
+      />
+      <button type="submit" disabled={name.trim() === account.name}>
+        Rename
+      </button>
+    </form>
+  );
+}
+
+function VerificationStatus({
+  verification,
+  address,
+}: {
+  verification: Verification;
+  address: string;
+}) {
+  switch (verification.status) {
+    case 'waiting':
+      return (
+        <p className="verification" role="status">
+          Check the address on your Ledger. It must match {address} exactly, then approve it on the
+          device.
+        </p>
+      );
+    case 'approved':
+      return (
+        <p className="verification ok" role="status">
+          Address confirmed on the Ledger.
+        </p>
+      );
+    case 'rejected':
+      return (
+        <p className="verification warning" role="status">
+          Address rejected on the Ledger. If it did not match, do not use this account.
+        </p>
+      );
+    case 'failed':
+      return <InlineError error={verification.error} />;
+  }
+}

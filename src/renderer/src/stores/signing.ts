@@ -1,0 +1,122 @@
+import { create } from 'zustand';
+
+import type {
+  SignedTransaction,
+  SigningProgressEvent,
+  TransactionReview,
+} from '../../../shared/contract/ledger';
+import type { DeviceScreen } from '../../../shared/domain/stake';
+import { call, subscribe } from '../bridge/wallet';
+import type { ErrorDescription } from './accounts';
+import { describeError, useErrors } from './errors';
+
+/** Stage of the signing prompt, from the request to the device's result. */
+export type PromptStage =
+  | { kind: 'starting' }
+  | { kind: 'requested' }
+  | { kind: 'awaiting-person' }
+  | { kind: 'signed'; result: SignedTransaction }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; error: ErrorDescription };
+
+export interface SigningPrompt {
+  reviewId: string;
+  stage: PromptStage;
+  /** Screens the device is predicted to show, in order. */
+  screens: DeviceScreen[];
+  blindSigning: boolean;
+}
+
+interface SigningState {
+  review: TransactionReview | undefined;
+  reviewing: boolean;
+  reviewError: ErrorDescription | undefined;
+  prompt: SigningPrompt | undefined;
+  reviewText: (text: string) => Promise<void>;
+  sign: () => Promise<void>;
+  cancel: () => Promise<void>;
+  closePrompt: () => void;
+}
+
+function screensOf(review: TransactionReview): DeviceScreen[] {
+  return review.review.device.outcome === 'refused' ? [] : review.review.device.screens;
+}
+
+/** The pasted transaction's review and the signing prompt that follows it. */
+export const useSigning = create<SigningState>((set, get) => ({
+  review: undefined,
+  reviewing: false,
+  reviewError: undefined,
+  prompt: undefined,
+
+  reviewText: async (text) => {
+    set({ reviewing: true, reviewError: undefined, review: undefined, prompt: undefined });
+    try {
+      set({ review: await call('reviewTransaction', { text }) });
+    } catch (error) {
+      set({ reviewError: describeError(error) });
+    } finally {
+      set({ reviewing: false });
+    }
+  },
+
+  sign: async () => {
+    const review = get().review;
+    if (review === undefined) {
+      return;
+    }
+    set({
+      prompt: {
+        reviewId: review.reviewId,
+        stage: { kind: 'starting' },
+        screens: screensOf(review),
+        blindSigning: review.review.device.outcome === 'blindSign',
+      },
+    });
+
+    let stage: PromptStage;
+    try {
+      const result = await call('signReviewedTransaction', { reviewId: review.reviewId });
+      stage = { kind: 'signed', result };
+    } catch (error) {
+      const description = describeError(error);
+      stage =
+        description.code === 'CANCELLED'
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', error: description };
+    }
+    set((state) =>
+      state.prompt?.reviewId === review.reviewId ? { prompt: { ...state.prompt, stage } } : {},
+    );
+  },
+
+  cancel: async () => {
+    try {
+      await call('cancelSigning', {});
+    } catch (error) {
+      useErrors.getState().show(error);
+    }
+  },
+
+  closePrompt: () => set({ prompt: undefined }),
+}));
+
+function applyProgress(prompt: SigningPrompt, event: SigningProgressEvent): SigningPrompt {
+  // The call's own result, not the event, ends the prompt: it carries the signed transaction.
+  const stage: PromptStage =
+    event.progress.stage === 'signed' ? prompt.stage : { kind: event.progress.stage };
+  return { ...prompt, stage, screens: event.screens, blindSigning: event.blindSigning };
+}
+
+export function followSigning(): () => void {
+  return subscribe('signingProgress', (event) =>
+    useSigning.setState((state) =>
+      state.prompt?.reviewId === event.reviewId &&
+      (state.prompt.stage.kind === 'starting' ||
+        state.prompt.stage.kind === 'requested' ||
+        state.prompt.stage.kind === 'awaiting-person')
+        ? { prompt: applyProgress(state.prompt, event) }
+        : {},
+    ),
+  );
+}
