@@ -8,7 +8,7 @@ import { DERIVATION_SCHEMES, type LedgerService } from '../../ledger';
 import type { StoredAccountsService } from '../../store';
 import { sortAccountViews, toAccountView } from './account-views';
 
-/** Tells whether an address has ever been used on chain; the chain layer provides it. */
+/** Chain look-up of whether an address has ever been used, provided by the chain layer. */
 export interface AccountActivity {
   isUsed(address: string, signal?: AbortSignal): Promise<boolean>;
 }
@@ -52,7 +52,7 @@ export class AccountDiscoveryService {
 
     if (activity === undefined) {
       logger.warn(
-        'no chain data for account discovery; only index 0 of each scheme counts as used',
+        'no chain data for account discovery, so only index 0 of each scheme counts as used',
       );
     }
 
@@ -152,7 +152,7 @@ export class AccountDiscoveryService {
     return { outcome, accountsChecked, accounts: sortAccountViews(views), activityKnown };
   }
 
-  /** Saves the found accounts; an account already saved keeps its name. */
+  /** Saves the found accounts. An account already saved keeps its name. */
   private async save(found: LedgerAccount[]): Promise<void> {
     const { accounts } = this.dependencies;
     for (const account of found) {
