@@ -5,6 +5,8 @@ import type { SettingsPatch } from '../shared/domain/settings';
 import { createAppHandlers, type ExternalOpener } from './api/app-handlers';
 import { createChainHandlers } from './api/chain-handlers';
 import { createLedgerHandlers } from './api/ledger-handlers';
+import { createOfflineHandlers } from './api/offline-handlers';
+import { createStakeFlowService, createStakeHandlers } from './api/stake-handlers';
 import type { Handlers } from './api/handlers';
 import { AccountActivityService } from './account-activity';
 import { ChainHub } from './chain-hub';
@@ -83,12 +85,16 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
     openExternal: config.openExternal,
   };
 
+  const stakeFlows = createStakeFlowService(services);
+
   // Each domain binds its own slice of the contract; the Handlers type makes a missing
   // method a compile error here.
   const handlers: Handlers = {
     ...createAppHandlers(services),
     ...createLedgerHandlers(services),
     ...createChainHandlers(services),
+    ...createOfflineHandlers(services),
+    ...createStakeHandlers(stakeFlows),
   };
 
   return {
@@ -96,6 +102,7 @@ export async function composeApp(config: AppConfig): Promise<ComposedApp> {
     services,
     bus,
     close: async () => {
+      await stakeFlows.close();
       ledger.stop();
       await store.close();
     },

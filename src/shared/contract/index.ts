@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { chainEvents, chainMethods } from './chain';
 import { ledgerEvents, ledgerMethods } from './ledger';
+import { offlineEvents, offlineMethods } from './offline';
+import { stakeEvents, stakeMethods } from './stake';
 import type { EventSpec, MethodSpec, Result } from './define';
 
 /**
@@ -13,12 +15,16 @@ export const contract = {
   ...appMethods,
   ...ledgerMethods,
   ...chainMethods,
+  ...offlineMethods,
+  ...stakeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
   ...ledgerEvents,
   ...chainEvents,
+  ...offlineEvents,
+  ...stakeEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { ledgerErrorContexts, ledgerErrorText } from './ledger';
 import { storeErrorContexts, storeErrorText } from './store';
 import { stakeErrorContexts, stakeErrorText } from './stake';
 import { signingErrorContexts, signingErrorText } from './signing';
+import { stakeFlowErrorContexts, stakeFlowErrorText } from './stake-flow';
+import { offlineErrorContexts, offlineErrorText } from './offline';
 
 /**
  * Every error code the main process can return, with the schema of its context.
@@ -19,6 +21,8 @@ export const errorContexts = {
   ...storeErrorContexts,
   ...stakeErrorContexts,
   ...signingErrorContexts,
+  ...stakeFlowErrorContexts,
+  ...offlineErrorContexts,
 };
 
 export type ErrorCode = keyof typeof errorContexts;
@@ -38,6 +42,8 @@ export const errorText: Record<ErrorCode, ErrorText> = {
   ...storeErrorText,
   ...stakeErrorText,
   ...signingErrorText,
+  ...stakeFlowErrorText,
+  ...offlineErrorText,
 };
 
 export const errorCodes = Object.keys(errorContexts) as ErrorCode[];

@@ -1,0 +1,140 @@
+import type { Logger } from 'pino';
+
+import type { EventBus } from '../../event-bus';
+import type { ChainService } from '../../chain';
+import type { LedgerService } from '../../ledger';
+import type { SettingsService } from '../../settings-service';
+import type { StoreService } from '../../store';
+import { AppStateTrackerService } from '../ledger/app-state-tracker';
+import { TransactionReviewService } from '../ledger/transaction-review-service';
+import { TransactionSigningService } from '../ledger/transaction-signing-service';
+import { ExportService } from './export-service';
+import { NonceAccountService } from './nonce-account-service';
+import { PendingSigningService } from './pending-signing-service';
+import { SendQueueService } from './send-queue-service';
+import { TransactionFileService } from './transaction-file-service';
+
+export { NonceAccountService, DEFAULT_REVIEW_APP_VERSION } from './nonce-account-service';
+export type {
+  NonceAccountServiceDependencies,
+  PreparedNonceAccount,
+} from './nonce-account-service';
+export { SendQueueService } from './send-queue-service';
+export type { SendQueueServiceDependencies } from './send-queue-service';
+export { PendingSigningService } from './pending-signing-service';
+export { TransactionFileService } from './transaction-file-service';
+export { ExportService } from './export-service';
+export { lifetimeOfMessage, readMessageNonce, requiredSignersOf } from './message-lifetime';
+export type { MessageNonce } from './message-lifetime';
+export {
+  decodeNonceAccount,
+  deriveNonceAddress,
+  initializeNonceInstruction,
+  NONCE_ACCOUNT_SPACE,
+  nonceSeed,
+} from './nonce-account';
+export {
+  decodeTransactionFile,
+  encodeTransactionFile,
+  TRANSACTION_FILE_FORMAT,
+  TRANSACTION_FILE_VERSION,
+} from './transaction-file';
+export type { TransactionFile } from './transaction-file';
+
+export interface OfflineDependencies {
+  chain: () => Promise<ChainService>;
+  settings: SettingsService;
+  store: StoreService;
+  ledger: LedgerService;
+  bus: EventBus;
+  logger: Logger;
+  now?: () => Date;
+  /** Waits between confirmation polls; tests pass one that returns at once. */
+  delay?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface OfflineServices {
+  nonces: NonceAccountService;
+  queue: SendQueueService;
+  signing: PendingSigningService;
+  files: TransactionFileService;
+  exports: ExportService;
+}
+
+/** Builds the offline services on the store, the chain of the chosen cluster and the Ledger. */
+export function createOfflineServices(dependencies: OfflineDependencies): OfflineServices {
+  const { chain, settings, store, ledger, bus, logger, now } = dependencies;
+  const appVersion = (): string | null => {
+    const state = ledger.getState();
+    return state.status === 'solana-app' ? state.version : null;
+  };
+
+  const nonces = new NonceAccountService({
+    chain,
+    settings,
+    accounts: store.accounts,
+    pending: store.pending,
+    appVersion,
+    logger,
+    ...(now === undefined ? {} : { now }),
+  });
+  const queue = new SendQueueService({
+    chain,
+    settings,
+    accounts: store.accounts,
+    pending: store.pending,
+    audit: store.audit,
+    nonces,
+    bus,
+    logger,
+    ...(now === undefined ? {} : { now }),
+    ...(dependencies.delay === undefined ? {} : { delay: dependencies.delay }),
+  });
+
+  // The same review and signing services as pasted transactions, so one signing path audits all.
+  const reviews = new TransactionReviewService({
+    accounts: store.accounts,
+    appState: new AppStateTrackerService(ledger),
+  });
+  const ledgerSigning = new TransactionSigningService({
+    ledger,
+    reviews,
+    audit: store.audit,
+    settings,
+    bus,
+    logger,
+  });
+
+  return {
+    nonces,
+    queue,
+    signing: new PendingSigningService({
+      reviews,
+      signing: ledgerSigning,
+      pending: store.pending,
+      accounts: store.accounts,
+      queue,
+    }),
+    files: new TransactionFileService({
+      settings,
+      accounts: store.accounts,
+      pending: store.pending,
+      queue,
+      reviews,
+      signing: ledgerSigning,
+      ledger,
+      appVersion,
+      logger,
+      ...(now === undefined ? {} : { now }),
+    }),
+    exports: new ExportService({
+      chain,
+      settings,
+      accounts: store.accounts,
+      audit: store.audit,
+      snapshots: store.snapshots,
+      logger,
+      ...(now === undefined ? {} : { now }),
+    }),
+  };
+}
