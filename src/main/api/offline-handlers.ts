@@ -5,7 +5,9 @@ import type { offlineMethods } from '../../shared/contract/offline';
 import type { ChainHub } from '../chain-hub';
 import type { Services } from '../compose';
 import type { HandlersOf } from './handlers';
-import { createOfflineServices, type OfflineServices } from './offline';
+import { createOfflineServices, DEFAULT_REVIEW_APP_VERSION, type OfflineServices } from './offline';
+import { applyDurableNonce } from './offline/durable-nonce-message';
+import { requiredSignersOf } from './offline/message-lifetime';
 
 const connectionSchema = z.object({ connection: z.string() });
 
@@ -57,10 +59,17 @@ export function createOfflineHandlers(services: OfflineHandlerServices): Offline
       return { item: queue.item(record.id), review: prepared.review };
     },
 
-    queueTransaction: async ({ messageBase64, intent }) => {
+    queueTransaction: async ({ messageBase64, intent, nonceAccount, lastValidBlockHeight }) => {
+      let message: Uint8Array = Uint8Array.from(Buffer.from(messageBase64, 'base64'));
+      if (nonceAccount !== undefined) {
+        const authority = requiredSignersOf(message)[0] ?? '';
+        const lifetime = await nonces.nonceLifetime({ nonceAccount, authority });
+        message = applyDurableNonce(message, lifetime, deviceAppVersion(services));
+      }
       const record = await queue.queue({
-        message: Uint8Array.from(Buffer.from(messageBase64, 'base64')),
+        message,
         intent,
+        ...(lastValidBlockHeight === undefined ? {} : { lastValidBlockHeight }),
       });
       return queue.item(record.id);
     },
@@ -101,6 +110,12 @@ export function createOfflineHandlers(services: OfflineHandlerServices): Offline
 
     exportRewardsCsv: ({ epochs }, { signal }) => exports.rewardsCsv(epochs, signal),
   };
+}
+
+/** Returns the Solana app version of the open device, else the version reviews assume. */
+function deviceAppVersion(services: Pick<OfflineHandlerServices, 'ledger'>): string {
+  const state = services.ledger.getState();
+  return state.status === 'solana-app' ? state.version : DEFAULT_REVIEW_APP_VERSION;
 }
 
 /**

@@ -181,10 +181,14 @@ export const offlineMethods = {
   }),
   queueTransaction: defineMethod({
     summary:
-      'Queue an unsigned transaction message (base64) built elsewhere; a nonce-based one reserves its nonce.',
+      'Queue an unsigned transaction message (base64) built elsewhere, such as a prepared stake operation. With nonceAccount, a blockhash message is rebuilt to use that durable nonce; a nonce-based message reserves its nonce.',
     input: z.strictObject({
       messageBase64: z.base64().min(1).max(1644),
       intent: intentSummarySchema,
+      /** Durable nonce account of the fee payer to rebuild a blockhash message with. */
+      nonceAccount: addressSchema.optional(),
+      /** Last valid block height of a blockhash message, from the call that gave its blockhash. */
+      lastValidBlockHeight: z.int().nonnegative().optional(),
     }),
     output: pendingItemSchema,
   }),

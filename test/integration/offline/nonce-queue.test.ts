@@ -1,7 +1,7 @@
 import { NonceAccount, PublicKey, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { buildCreateAndDelegate, buildDeactivate, chooseStakeSeed } from '../../../src/main/stake';
+import { buildCreateAndDelegate, chooseStakeSeed } from '../../../src/main/stake';
 import { advanceNonceInstruction } from '../../../src/main/stake/instructions/system';
 import { startLocalnet, type Localnet } from '../../support/localnet';
 import {
@@ -220,19 +220,42 @@ describe('durable nonce send-later queue', () => {
     expect(row?.deviceScreens[0]?.title).toBe('Create nonce acct');
   });
 
-  it('keeps a deactivate prepared with a nonce', async () => {
+  it('rebuilds a blockhash stake with a nonce', async () => {
     const nonceAccount = await createNonceAccount();
-    const lifetime = await machine.offline.nonces.nonceLifetime({
-      nonceAccount,
-      authority: machine.signer,
-    });
-    const built = buildDeactivate(
-      { stakeAccount: new PublicKey(nonceAccount) },
-      { signer: new PublicKey(machine.signer), lifetime, appVersion: '1.9.0' },
+    const connection = connectTo(localnet.url);
+    const signer = new PublicKey(machine.signer);
+    const { blockhash } = await connection.getLatestBlockhash();
+    const built = buildCreateAndDelegate(
+      {
+        seed: chooseStakeSeed({ base: signer }).seed,
+        voteAccount: localnet.validators[3]!.voteAccount,
+        stakeLamports: SOL,
+        rentExemptReserveLamports: BigInt(await connection.getMinimumBalanceForRentExemption(200)),
+      },
+      {
+        signer,
+        lifetime: { kind: 'blockhash', blockhash },
+        appVersion: '1.16.0',
+        computeBudget: { unitLimit: 50_000, microLamportsPerUnit: 1_000n },
+      },
     );
-    const firstInstruction = built.instructions[0];
 
-    expect(firstInstruction?.programId.toBase58()).toBe('11111111111111111111111111111111');
-    expect(built.message.recentBlockhash).toBe(lifetime.nonceValue);
+    const item = await machine.call('queueTransaction', {
+      messageBase64: Buffer.from(built.message.serialize()).toString('base64'),
+      intent: { kind: 'createStake', summary: 'Stake 1 SOL' },
+      nonceAccount,
+    });
+    expect(item.lifetime.kind).toBe('durableNonce');
+    const review = await machine.call('reviewPendingTransaction', { id: item.id });
+    expect(review.review.instructions[0]?.action.kind).toBe('systemAdvanceNonce');
+    expect(review.review.device.outcome).toBe('clearSign');
+
+    await machine.call('signPendingTransaction', { id: item.id, reviewId: review.reviewId });
+    await localnet.expireBlockhashes();
+    const sent = await machine.call('sendPendingTransaction', { id: item.id });
+
+    expect(sent.status.kind).toBe('confirmed');
+    const stake = await connection.getAccountInfo(built.stakeAccount);
+    expect(stake?.owner.toBase58()).toBe('Stake11111111111111111111111111111111111111');
   });
 });

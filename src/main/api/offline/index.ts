@@ -24,6 +24,7 @@ export type { SendQueueServiceDependencies } from './send-queue-service';
 export { PendingSigningService } from './pending-signing-service';
 export { TransactionFileService } from './transaction-file-service';
 export { ExportService } from './export-service';
+export { applyDurableNonce } from './durable-nonce-message';
 export { lifetimeOfMessage, readMessageNonce, requiredSignersOf } from './message-lifetime';
 export type { MessageNonce } from './message-lifetime';
 export {

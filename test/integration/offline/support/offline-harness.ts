@@ -35,7 +35,10 @@ export interface OfflineMachine {
   store: StoreService;
   chain: ChainService;
   offline: OfflineServices;
+  bus: EventBus;
   events: EventMessage[];
+  /** Resolves with the first event, already sent or still to come, that matches. */
+  nextEvent(matches: (message: EventMessage) => boolean): Promise<EventMessage>;
   /** Address of the saved Ledger account at SIGNER_PATH. */
   signer: string;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -49,6 +52,8 @@ export interface MachineOptions {
   rpcUrl: string;
   /** Save the signing account in the store at start; an air-gapped machine may not know it. */
   saveSigner?: boolean;
+  /** Clock of the offline services; the system clock when absent. */
+  now?: () => Date;
 }
 
 /**
@@ -66,7 +71,13 @@ export async function startMachine(options: MachineOptions): Promise<OfflineMach
   await store.open();
   const bus = new EventBus(silent);
   const events: EventMessage[] = [];
-  bus.addSink((message) => events.push(message));
+  const waiters = new Set<(message: EventMessage) => void>();
+  bus.addSink((message) => {
+    events.push(message);
+    for (const waiter of [...waiters]) {
+      waiter(message);
+    }
+  });
   const settings = new SettingsService(createSettingsPersistence(store.settings), bus);
   await settings.update({
     cluster: 'localnet',
@@ -86,6 +97,7 @@ export async function startMachine(options: MachineOptions): Promise<OfflineMach
     bus,
     logger: silent,
     delay: () => Promise.resolve(),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
 
   const signer = new PublicKey(emulator.publicKey(SIGNER_PATH)).toBase58();
@@ -125,7 +137,23 @@ export async function startMachine(options: MachineOptions): Promise<OfflineMach
     store,
     chain,
     offline,
+    bus,
     events,
+    nextEvent: (matches) => {
+      const earlier = events.find(matches);
+      if (earlier !== undefined) {
+        return Promise.resolve(earlier);
+      }
+      return new Promise((resolve) => {
+        const waiter = (message: EventMessage): void => {
+          if (matches(message)) {
+            waiters.delete(waiter);
+            resolve(message);
+          }
+        };
+        waiters.add(waiter);
+      });
+    },
     signer,
     call,
     failureOf: async (method, input) => {
