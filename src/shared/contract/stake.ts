@@ -127,6 +127,8 @@ export const stakeDraftSchema = z.strictObject({
   /** One line, such as "Stake 2 SOL with Aurora Staking". */
   summary: z.string(),
   signer: addressSchema,
+  /** The compiled message the Ledger signs, base64; the review is computed from these bytes. */
+  messageBase64: z.base64().max(1644),
   review: reviewModelSchema,
   checks: z.array(flowCheckSchema),
   simulation: simulationSummarySchema,

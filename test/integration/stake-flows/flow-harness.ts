@@ -4,12 +4,14 @@ import { join } from 'node:path';
 
 import { PublicKey } from '@solana/web3.js';
 import pino from 'pino';
+import { expect } from 'vitest';
 
 import { StakeFlowService } from '../../../src/main/api/stake/stake-flow-service';
 import { ChainService, createClusterConfig } from '../../../src/main/chain';
 import { LedgerService } from '../../../src/main/ledger';
 import { StoreService } from '../../../src/main/store';
 import type {
+  SendOutcome,
   StakeDraft,
   StakeFlowProgress,
   StakeFlowValidity,
@@ -17,7 +19,7 @@ import type {
 import type { StakeAccountView } from '../../../src/shared/domain/chain';
 import { defaultSettings } from '../../../src/shared/domain/settings';
 import { EmulatorProvider } from '../../support/emulated-ledger/emulator-provider';
-import { LedgerEmulator, type PersonAction } from '../../support/ledger-emulator';
+import { fieldsOf, LedgerEmulator, type PersonAction } from '../../support/ledger-emulator';
 import { startLocalnet, type Localnet } from '../../support/localnet';
 
 export const SOL = 1_000_000_000n;
@@ -49,6 +51,16 @@ export interface FlowHarness {
   waitForProgress(matches: (event: StakeFlowProgress) => boolean): Promise<StakeFlowProgress>;
   /** Resolves once the emulated device shows a request waiting for the person. */
   waitForDeviceRequest(): Promise<void>;
+  /** Resolves with the first validity event after the first `skip` ones. */
+  waitForValidity(skip: number): Promise<StakeFlowValidity>;
+  /**
+   * Signs a draft while the person waits at the device, reads the title and value of each
+   * screen the emulator shows, presses `press` and returns them with the flow's outcome.
+   */
+  signReadingScreens(
+    draft: StakeDraft,
+    press?: 'approve' | 'reject',
+  ): Promise<{ shown: Array<[string, string]>; outcome: SendOutcome }>;
   /** Reads a stake account through the chain layer, activation computed at the current epoch. */
   readStakeAccount(address: string): Promise<StakeAccountView | null>;
   balanceOf(address: string): Promise<bigint>;
@@ -85,6 +97,7 @@ export async function startFlowHarness(options: FlowHarnessOptions = {}): Promis
   const progress: StakeFlowProgress[] = [];
   const validity: StakeFlowValidity[] = [];
   const progressWaiters = new Set<() => void>();
+  const validityWaiters = new Set<() => void>();
 
   const flows = new StakeFlowService({
     ledger,
@@ -107,7 +120,12 @@ export async function startFlowHarness(options: FlowHarnessOptions = {}): Promis
           wake();
         }
       },
-      validity: (event) => validity.push(event),
+      validity: (event) => {
+        validity.push(event);
+        for (const wake of validityWaiters) {
+          wake();
+        }
+      },
     },
     logger,
     timing: { confirmPollMs: 10, validityPollMs: 10, finalizeTimeoutMs: 20_000 },
@@ -116,6 +134,20 @@ export async function startFlowHarness(options: FlowHarnessOptions = {}): Promis
   await localnet.fund(signer, (options.fundSol ?? 10n) * SOL);
 
   const validators = localnet.validators.filter((validator) => validator.keys !== null);
+  const waitForDeviceRequest = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (emulator.currentRequest !== null) {
+        resolve();
+        return;
+      }
+      const unsubscribe = emulator.subscribe((event) => {
+        if (event.type === 'request-started') {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+
   return {
     localnet,
     emulator,
@@ -141,19 +173,35 @@ export async function startFlowHarness(options: FlowHarnessOptions = {}): Promis
           progressWaiters.add(check);
         }
       }),
-    waitForDeviceRequest: () =>
+    waitForDeviceRequest,
+    waitForValidity: (skip) =>
       new Promise((resolve) => {
-        if (emulator.currentRequest !== null) {
-          resolve();
-          return;
-        }
-        const unsubscribe = emulator.subscribe((event) => {
-          if (event.type === 'request-started') {
-            unsubscribe();
-            resolve();
+        const check = (): void => {
+          const found = validity[skip];
+          if (found !== undefined) {
+            validityWaiters.delete(check);
+            resolve(found);
           }
-        });
+        };
+        validityWaiters.add(check);
+        check();
       }),
+    signReadingScreens: async (draft, press = 'approve') => {
+      const sending = flows.signAndSend(draft.draftId, new AbortController().signal);
+      await Promise.race([
+        waitForDeviceRequest(),
+        sending.then(() => {
+          throw new Error('the flow finished before the device showed the transaction');
+        }),
+      ]);
+      const shown = fieldsOf(emulator.currentRequest?.screens ?? []);
+      if (press === 'approve') {
+        emulator.approve();
+      } else {
+        emulator.reject();
+      }
+      return { shown, outcome: await sending };
+    },
     readStakeAccount: async (address) => {
       const result = await chain.fetchStakeAccountsByAddress([address]);
       return result.accounts[0] ?? null;
@@ -184,11 +232,36 @@ function addressOf(emulator: LedgerEmulator, path: string): string {
   return new PublicKey(emulator.publicKey(path)).toBase58();
 }
 
-/** Title and value of each predicted screen, the form the emulator's screens are compared in. */
+/**
+ * Title and value of each predicted screen a device without expert mode shows, the form the
+ * emulator's screens are compared in.
+ */
 export function predictedScreens(draft: StakeDraft): Array<[string, string]> {
   const { device } = draft.review;
   if (device.outcome !== 'clearSign') {
     throw new Error(`expected a clear-signed draft, got ${device.outcome}`);
   }
-  return device.screens.map((screen) => [screen.title, screen.value]);
+  return device.screens
+    .filter((screen) => !screen.expertOnly)
+    .map((screen) => [screen.title, screen.value]);
+}
+
+/** App versions the screen predictions are checked against: the 1.9 line and the newer one. */
+export const APP_VERSIONS = ['1.9.0', '1.16.0'] as const;
+
+/**
+ * Signs a draft on the emulated Ledger, checks that the device showed exactly the predicted
+ * screens, and returns the outcome, which must be a landed transaction.
+ */
+export async function approveAndLand(
+  harness: FlowHarness,
+  draft: StakeDraft,
+): Promise<Extract<SendOutcome, { outcome: 'landed' }>> {
+  const { shown, outcome } = await harness.signReadingScreens(draft);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown).toEqual(predictedScreens(draft));
+  if (outcome.outcome !== 'landed') {
+    throw new Error(`expected the transaction to land, got ${JSON.stringify(outcome)}`);
+  }
+  return outcome;
 }

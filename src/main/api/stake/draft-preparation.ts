@@ -87,6 +87,7 @@ export async function prepareDrafts(
         operation: plan.operation,
         summary: planned.summary,
         signer: environment.signer.publicKey,
+        messageBase64: Buffer.from(messageBytes).toString('base64'),
         review,
         checks: [
           ...plan.checks,

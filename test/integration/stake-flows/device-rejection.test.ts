@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import {
+  approveAndLand,
+  APP_VERSIONS,
+  SOL,
+  startFlowHarness,
+  type FlowHarness,
+} from './flow-harness';
+
+let harness: FlowHarness;
+
+afterEach(async () => {
+  await harness.close();
+});
+
+describe.each(APP_VERSIONS)('device rejection on app %s', (appVersion) => {
+  it('sends nothing and allows a second try', async () => {
+    harness = await startFlowHarness({ appVersion });
+    const draft = await harness.flows.prepare({
+      operation: 'createStake',
+      input: {
+        account: harness.signer,
+        voteAccount: harness.voteAccount(0),
+        amount: { unit: 'sol', value: '2' },
+      },
+    });
+    const stakeAccount = draft.newStakeAccounts[0] ?? '';
+
+    const rejected = harness.signReadingScreens(draft, 'reject');
+    await expect(rejected).rejects.toMatchObject({ code: 'LEDGER_REJECTED' });
+    expect(await harness.readStakeAccount(stakeAccount)).toBeNull();
+    expect(await harness.balanceOf(harness.signer)).toBe(10n * SOL);
+    expect(harness.store.pending.list()).toEqual([]);
+    const { lines } = await harness.store.audit.verify();
+    expect(lines.map((line) => line.entry)).toEqual([
+      expect.objectContaining({ kind: 'signatureRequest', outcome: 'rejected', signature: null }),
+    ]);
+    expect(harness.progress.at(-1)).toMatchObject({
+      stage: 'failed',
+      error: { code: 'LEDGER_REJECTED' },
+      canResend: false,
+    });
+
+    await approveAndLand(harness, draft);
+    expect((await harness.readStakeAccount(stakeAccount))?.state).toBe('activating');
+  });
+
+  it('cancels while the device waits', async () => {
+    harness = await startFlowHarness({ appVersion });
+    const draft = await harness.flows.prepare({
+      operation: 'createStake',
+      input: {
+        account: harness.signer,
+        voteAccount: harness.voteAccount(0),
+        amount: { unit: 'sol', value: '2' },
+      },
+    });
+
+    const sending = harness.flows.signAndSend(draft.draftId, new AbortController().signal);
+    await harness.waitForDeviceRequest();
+    expect(harness.flows.cancel(draft.draftId)).toBe(true);
+    await expect(sending).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await harness.readStakeAccount(draft.newStakeAccounts[0] ?? '')).toBeNull();
+  });
+});
