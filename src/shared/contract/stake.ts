@@ -94,7 +94,7 @@ export const balanceChangeSchema = z.strictObject({
 export type BalanceChange = z.infer<typeof balanceChangeSchema>;
 
 export const simulationSummarySchema = z.strictObject({
-  /** What each account gains or loses, the fee included, computed from the instructions. */
+  /** Balance change of each account, fee included, computed from the instructions. */
   balanceChanges: z.array(balanceChangeSchema),
   logs: z.array(z.string()).optional(),
   unitsConsumed: z.number().int().nonnegative().nullable(),
@@ -269,7 +269,7 @@ export const stakeMethods = {
       ...accountField,
       stakeAccount: addressSchema,
       amount: withdrawAmountSchema,
-      /** Where the lamports go; the signing account when absent. */
+      /** Recipient of the lamports, or the signing account when absent. */
       recipient: addressSchema.optional(),
     }),
     output: stakeDraftSchema,

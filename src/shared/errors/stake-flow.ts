@@ -95,11 +95,6 @@ export const stakeFlowErrorContexts = {
     address: addressTextSchema,
   }),
   NOTHING_TO_WITHDRAW: z.object({ stakeAccounts: z.array(addressTextSchema) }),
-  STAKE_BALANCE_TOO_LOW: z.object({
-    account: addressTextSchema,
-    balanceLamports: u64TextSchema,
-    neededLamports: u64TextSchema,
-  }),
 };
 
 export const stakeFlowErrorText = {
@@ -166,9 +161,5 @@ export const stakeFlowErrorText = {
   NOTHING_TO_WITHDRAW: {
     title: 'None of these stake accounts has anything to withdraw now',
     nextStep: 'Deactivate them first and withdraw after the cooldown.',
-  },
-  STAKE_BALANCE_TOO_LOW: {
-    title: 'The account holds too little SOL for this',
-    nextStep: 'Add SOL to the account or pick a smaller amount.',
   },
 } as const;

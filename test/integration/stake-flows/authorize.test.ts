@@ -65,7 +65,7 @@ describe.each(APP_VERSIONS)('authorize on app %s', (appVersion) => {
       }),
     );
 
-    // The second account holds no SOL at all, so it cannot pay the unstake fee.
+    // The second account has no SOL, so it cannot pay the unstake fee.
     const prepared = harness.flows.prepare({
       operation: 'deactivate',
       input: { account: harness.second, stakeAccount },

@@ -10,11 +10,15 @@ import { StakeFlowService } from '../../../src/main/api/stake/stake-flow-service
 import { ChainService, createClusterConfig } from '../../../src/main/chain';
 import { LedgerService } from '../../../src/main/ledger';
 import { StoreService } from '../../../src/main/store';
-import type {
-  SendOutcome,
-  StakeDraft,
-  StakeFlowProgress,
-  StakeFlowValidity,
+import {
+  sendOutcomeSchema,
+  stakeDraftSchema,
+  stakeFlowProgressSchema,
+  stakeFlowValiditySchema,
+  type SendOutcome,
+  type StakeDraft,
+  type StakeFlowProgress,
+  type StakeFlowValidity,
 } from '../../../src/shared/contract/stake';
 import type { StakeAccountView } from '../../../src/shared/domain/chain';
 import { defaultSettings } from '../../../src/shared/domain/settings';
@@ -114,14 +118,15 @@ export async function startFlowHarness(options: FlowHarnessOptions = {}): Promis
         }),
     },
     events: {
+      // The app's event bus drops events outside the contract, so each one is checked here.
       progress: (event) => {
-        progress.push(event);
+        progress.push(stakeFlowProgressSchema.parse(event));
         for (const wake of progressWaiters) {
           wake();
         }
       },
       validity: (event) => {
-        validity.push(event);
+        validity.push(stakeFlowValiditySchema.parse(event));
         for (const wake of validityWaiters) {
           wake();
         }
@@ -257,7 +262,9 @@ export async function approveAndLand(
   harness: FlowHarness,
   draft: StakeDraft,
 ): Promise<Extract<SendOutcome, { outcome: 'landed' }>> {
+  expect(stakeDraftSchema.safeParse(draft).error).toBeUndefined();
   const { shown, outcome } = await harness.signReadingScreens(draft);
+  expect(sendOutcomeSchema.safeParse(outcome).error).toBeUndefined();
   expect(shown.length).toBeGreaterThan(0);
   expect(shown).toEqual(predictedScreens(draft));
   if (outcome.outcome !== 'landed') {

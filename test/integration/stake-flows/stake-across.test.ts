@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { stakeBatchSchema } from '../../../src/shared/contract/stake';
 import {
   approveAndLand,
   APP_VERSIONS,
@@ -29,6 +30,7 @@ describe.each(APP_VERSIONS)('stake across validators on app %s', (appVersion) =>
         })),
       },
     });
+    expect(stakeBatchSchema.safeParse(batch).error).toBeUndefined();
     expect(batch.drafts).toHaveLength(3);
     const accounts = batch.drafts.flatMap((draft) => draft.newStakeAccounts);
     expect(new Set(accounts).size).toBe(3);

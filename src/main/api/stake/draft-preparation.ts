@@ -214,7 +214,7 @@ function transactionChecks(
 
 /**
  * Labels the review shows, which also mark an address as the person's own: their saved
- * Ledger accounts, their stake accounts the chain layer knows, and the plan's own labels.
+ * Ledger accounts, their stake accounts the chain layer has found, and the plan's own labels.
  */
 function labelsFor(
   plan: OperationPlan,

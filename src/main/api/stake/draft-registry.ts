@@ -5,7 +5,7 @@ import { WalletError } from '../../../shared/errors';
 import type { LatestBlockhash } from './flow-rpc';
 import type { FlowRequest } from './operation-plan';
 
-/** Where a draft stands. Only `prepared` may be signed, and only `signed` may be sent again. */
+/** Stage of a draft. Only `prepared` may be signed, and only `signed` may be sent again. */
 export type DraftStage =
   | 'prepared'
   | 'signing'

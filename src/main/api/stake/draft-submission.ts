@@ -19,7 +19,7 @@ import type { FlowRecords } from './flow-records';
 import { encodeTransaction, FlowRpc, type SendResult, type SignatureStatus } from './flow-rpc';
 import type { FlowTiming } from './flow-timing';
 
-/** Where the flow's contract events go: the event bus in the app, a list in tests. */
+/** Destination of the flow's contract events: the event bus in the app, a list in tests. */
 export interface FlowEventSink {
   progress(payload: StakeFlowProgress): void;
   validity(payload: StakeFlowValidity): void;
@@ -53,7 +53,7 @@ interface CallContext extends SubmissionTarget {
  * A transaction is declared expired only once the cluster's block height has passed its
  * last valid block height and a status search through the transaction history has not found
  * its signature. Until then it may still land, so no second transaction is built for the same
- * intent; the rebuild needs a separate call that checks the same two conditions.
+ * intent. A rebuild needs a separate call, which checks the same two conditions again.
  */
 export class DraftSubmissionService {
   private readonly closing = new AbortController();
@@ -172,8 +172,8 @@ export class DraftSubmissionService {
       });
     }
 
-    // The chain may have changed since the draft was prepared, for example by an earlier
-    // transaction of the same batch; a draft that would fail now is not shown on the device.
+    // The chain may have changed since the draft was prepared, for example through an earlier
+    // transaction of the same batch. A draft that would fail now is not shown on the device.
     try {
       await simulate(record.messageBytes, review, { rpc, signal });
     } catch (error) {
@@ -220,7 +220,7 @@ export class DraftSubmissionService {
       // Nothing was signed, so the draft may be signed again.
       record.stage = 'prepared';
       record.controller = null;
-      await this.dependencies.records.signatureRefused(record, context.cluster, error);
+      await this.dependencies.records.signingFailed(record, context.cluster, error);
       this.emit(record, {
         stage: 'failed',
         signature: null,

@@ -64,7 +64,7 @@ export async function readClusterParameters(
   return { blockhash, signerBalance, stakeRentReserve, systemRentMinimum, minimumDelegation };
 }
 
-/** The builders' context: the Ledger key signs and pays, with the environment's blockhash. */
+/** Returns the builders' context: the Ledger key signs and pays, with the environment's blockhash. */
 export function buildContextOf(environment: FlowEnvironment): BuildContext {
   return {
     signer: environment.signerKey,

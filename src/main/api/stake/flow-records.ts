@@ -28,16 +28,17 @@ const outcomeByCode: Partial<Record<ErrorCode, Exclude<SignatureOutcome, 'approv
 };
 
 /**
- * Writes what happens to a draft into the store: a pending record once the device has signed
- * (before anything is sent, so a signed transaction is never lost), one audit line per
- * signature request, and an audit line and a pending status for each later change. A write
- * that fails is logged and does not stop the flow, because the chain outcome already stands.
+ * Writes what happens to a draft into the store. A pending record is written once the device
+ * has signed and before anything is sent, so a signed transaction is never lost. Each
+ * signature request gets one audit line, and each later change an audit line and a pending
+ * status. A failed write is logged and does not stop the flow, because the chain outcome
+ * already stands.
  */
 export class FlowRecords {
   constructor(private readonly dependencies: FlowRecordsDependencies) {}
 
   /** Records a device request that ended without a signature. */
-  async signatureRefused(record: DraftRecord, cluster: ClusterId, error: unknown): Promise<void> {
+  async signingFailed(record: DraftRecord, cluster: ClusterId, error: unknown): Promise<void> {
     const outcome = (isWalletError(error) ? outcomeByCode[error.code] : undefined) ?? 'failed';
     const errorCode =
       outcome === 'failed' || outcome === 'timedOut'

@@ -132,7 +132,7 @@ export class FlowRpc {
     return response.value;
   }
 
-  /** The cluster's minimum delegation, read at run time because it is a feature-gated value. */
+  /** Reads the cluster's minimum delegation at run time, because a feature gate sets it. */
   async stakeMinimumDelegation(signal?: AbortSignal): Promise<bigint> {
     const response = await this.rpc.request(
       'getStakeMinimumDelegation',

@@ -47,7 +47,7 @@ export interface PlannedTransaction {
   rebuildRequest: FlowRequest;
 }
 
-/** What a planner returns: the checks it ran and the transactions that carry out the request. */
+/** Result of a planner: the checks it ran and the transactions that carry out the request. */
 export interface OperationPlan {
   operation: StakeOperation;
   summary: string;

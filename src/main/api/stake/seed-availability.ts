@@ -37,7 +37,7 @@ export interface SeedAvailability {
  * Checks the addresses of `stake:0`, `stake:1`, … on chain, 100 at a time, until `needed`
  * of them are free: no account there (or, when allowed, an empty system account) and not
  * reserved by another draft. Seeds beyond the windows checked count as taken, so
- * `chooseStakeSeed` never returns an address nobody has looked up.
+ * `chooseStakeSeed` only returns addresses read on chain here.
  */
 export async function findFreeSeeds(
   chain: ChainService,

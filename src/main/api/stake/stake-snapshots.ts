@@ -30,7 +30,7 @@ export class AccountReading {
     return this.accounts.get(address)?.lamports ?? 0n;
   }
 
-  /** Returns the owner program of the account, or null when the address holds no account. */
+  /** Returns the owner program of the account, or null when there is no account at the address. */
   ownerOf(address: string): string | null {
     return this.accounts.get(address)?.owner ?? null;
   }
@@ -38,7 +38,7 @@ export class AccountReading {
   /**
    * Returns the account as the stake checks need it, activation included.
    *
-   * @throws WalletError STAKE_ACCOUNT_NOT_FOUND when the address holds no initialized or
+   * @throws WalletError STAKE_ACCOUNT_NOT_FOUND when the address has no initialized or
    *   delegated stake account.
    */
   stakeAccount(address: string): StakeAccountSnapshot {
@@ -92,7 +92,7 @@ export class AccountReading {
     }
   }
 
-  /** Returns the stake snapshot, or null when the address holds no stake account. */
+  /** Returns the stake snapshot, or null when the address has no stake account. */
   stakeAccountOrNull(address: string): StakeAccountSnapshot | null {
     try {
       return this.stakeAccount(address);
@@ -127,7 +127,7 @@ function notFound(
   reason: 'missing' | 'notStakeAccount' | 'uninitialized',
 ): WalletError {
   const text = {
-    missing: 'holds no account',
+    missing: 'has no account',
     notStakeAccount: 'is not owned by the Stake program',
     uninitialized: 'is a stake account without authorities',
   }[reason];

@@ -136,7 +136,7 @@ function withdrawerWarning(
   };
 }
 
-/** The builder takes one change or two; the contract allows no other count. */
+/** Converts the changes to the one- or two-element tuple the builder takes. */
 function toChangeList(
   changes: readonly AuthorityChange[],
 ): [AuthorityChange] | [AuthorityChange, AuthorityChange] {

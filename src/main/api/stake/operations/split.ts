@@ -15,8 +15,8 @@ import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
  * Plans splitting part of a stake account into a new account derived from the Ledger key.
- * Both legs must keep the cluster's minimum delegation (read at run time), and the new
- * account is prefunded with its rent reserve minus what its address already holds, in the
+ * Both legs must keep the cluster's minimum delegation, read at run time. The new account is
+ * prefunded with its rent reserve minus the lamports already at its address, in the
  * Transfer + AllocateWithSeed + Split order the Ledger shows in clear.
  */
 export async function planSplitStake(
