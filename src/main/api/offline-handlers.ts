@@ -83,6 +83,8 @@ export function createOfflineHandlers(services: OfflineHandlerServices): Offline
       return queue.item(record.id);
     },
 
+    cancelPendingSigning: () => Promise.resolve({ cancelled: offline.cancelSigning() }),
+
     sendPendingTransaction: async ({ id }, { signal }) => {
       const record = await queue.send(id, signal);
       return queue.item(record.id);

@@ -209,6 +209,12 @@ export const offlineMethods = {
     input: z.strictObject({ id: z.uuid(), reviewId: z.uuid() }),
     output: pendingItemSchema,
   }),
+  cancelPendingSigning: defineMethod({
+    summary:
+      'Stop waiting for the Ledger to sign a queued or imported transaction; the device may still show the request.',
+    input: noInput,
+    output: z.strictObject({ cancelled: z.boolean() }),
+  }),
   sendPendingTransaction: defineMethod({
     summary:
       'Send one signed transaction and wait for confirmation. A moved nonce makes it stale and an expired blockhash expired; neither is sent again.',

@@ -49,6 +49,7 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
     id: '3b241101-e2bb-4255-8caf-4136c566a962',
     reviewId: '6f9619ff-8b86-4011-b42d-00c04fc964ff',
   },
+  cancelPendingSigning: {},
   sendPendingTransaction: { id: '3b241101-e2bb-4255-8caf-4136c566a962' },
   sendSignedTransactions: {},
   discardPendingTransaction: { id: '3b241101-e2bb-4255-8caf-4136c566a962' },

@@ -1,4 +1,4 @@
-import { PublicKey, TransactionMessage, VersionedMessage } from '@solana/web3.js';
+import { type PublicKey, TransactionMessage, VersionedMessage } from '@solana/web3.js';
 
 import { WalletError } from '../../../shared/errors';
 import { composeTransaction, type ComputeBudgetRequest } from '../../stake';

@@ -55,6 +55,8 @@ export interface OfflineDependencies {
 }
 
 export interface OfflineServices {
+  /** Cancels the device request of the queue's and the imports' signing. */
+  cancelSigning: () => boolean;
   nonces: NonceAccountService;
   queue: SendQueueService;
   signing: PendingSigningService;
@@ -107,6 +109,7 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
   });
 
   return {
+    cancelSigning: () => ledgerSigning.cancel(),
     nonces,
     queue,
     signing: new PendingSigningService({

@@ -1,5 +1,5 @@
 import {
-  PublicKey,
+  type PublicKey,
   SYSVAR_RECENT_BLOCKHASHES_PUBKEY,
   SYSVAR_RENT_PUBKEY,
   TransactionInstruction,
