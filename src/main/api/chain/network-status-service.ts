@@ -60,14 +60,10 @@ export class NetworkStatusService {
     return describeStatus(await this.settings.get(), this.observed);
   }
 
-  /**
-   * Reads the epoch from the cluster and records the outcome.
-   *
-   * @throws WalletError RPC_ENDPOINT_INVALID when the settings hold no usable endpoint.
-   */
+  /** Reads the epoch from the cluster and records the outcome, a missing endpoint included. */
   async check(): Promise<NetworkStatus> {
-    const chain = await this.chainHub.chain();
     try {
+      const chain = await this.chainHub.chain();
       const response = await chain.rpc.request(
         'getEpochInfo',
         [{ commitment: 'confirmed' }],

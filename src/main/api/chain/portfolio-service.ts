@@ -282,7 +282,7 @@ export class PortfolioService {
   }
 
   private async recordNetwork(error: WalletError): Promise<void> {
-    if (error.code.startsWith('RPC_') && error.code !== 'RPC_ENDPOINT_INVALID') {
+    if (error.code.startsWith('RPC_')) {
       await this.network.record({ kind: 'failure', error });
     }
   }

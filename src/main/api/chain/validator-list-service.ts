@@ -128,7 +128,7 @@ export class ValidatorListService {
         at: this.now().toISOString(),
         error: error.toData(),
       });
-      if (error.code.startsWith('RPC_') && error.code !== 'RPC_ENDPOINT_INVALID') {
+      if (error.code.startsWith('RPC_')) {
         await this.network.record({ kind: 'failure', error });
       }
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { call } from '../bridge/wallet';
 import { useErrors } from '../stores/errors';
+import { NetworkStatusIndicator } from './chain/NetworkStatusIndicator';
 import { DeviceStatus } from './ledger/DeviceStatus';
 
 /** Always-visible strip with the state of the Ledger and of the network. */
@@ -20,6 +21,7 @@ export function StatusBar() {
         {info?.demo === true && <span className="badge">Demo: emulated Ledger, local chain</span>}
       </span>
       <DeviceStatus />
+      <NetworkStatusIndicator />
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { themeSchema, type Theme } from '../../../shared/domain/settings';
+import { NetworkSettings } from '../components/chain/NetworkSettings';
 import { PageHeader } from '../components/PageHeader';
 import { useSettings } from '../stores/settings';
 
@@ -34,6 +35,7 @@ export function SettingsPage() {
           ))}
         </fieldset>
       </section>
+      <NetworkSettings />
     </>
   );
 }

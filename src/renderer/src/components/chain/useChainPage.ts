@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+
+import { hasBridge } from '../../bridge/wallet';
+import { followPortfolio, usePortfolio } from '../../stores/portfolio';
+import { useSettings } from '../../stores/settings';
+import { followValidators, useValidators } from '../../stores/validators';
+
+/** Cluster and endpoints as one value, so a change of either reloads the page's data. */
+function useClusterKey(): string {
+  return useSettings((state) =>
+    state.settings === undefined
+      ? ''
+      : JSON.stringify([state.settings.cluster, state.settings.endpoints[state.settings.cluster]]),
+  );
+}
+
+/** Follows portfolio events while the page is open, and loads the portfolio of the cluster. */
+export function usePortfolioPage(): void {
+  const clusterKey = useClusterKey();
+  useEffect(() => {
+    if (!hasBridge()) {
+      return undefined;
+    }
+    const stop = followPortfolio();
+    void usePortfolio.getState().open();
+    return stop;
+  }, [clusterKey]);
+}
+
+/** Follows validator events while the page is open, and loads the list of the cluster. */
+export function useValidatorsPage(): void {
+  const clusterKey = useClusterKey();
+  useEffect(() => {
+    if (!hasBridge()) {
+      return undefined;
+    }
+    const stop = followValidators();
+    void useValidators.getState().open();
+    return stop;
+  }, [clusterKey]);
+}

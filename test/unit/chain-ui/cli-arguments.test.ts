@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseCliArguments, UsageError } from '../../../src/cli/arguments';
+import { formatTable } from '../../../src/cli/text-format';
+
+const url = 'http://127.0.0.1:8899';
+const authority = '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH';
+
+function usageErrorOf(argv: string[]): string {
+  try {
+    parseCliArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      return error.message;
+    }
+    throw error;
+  }
+  throw new Error(`expected a usage error for ${argv.join(' ')}`);
+}
+
+describe('parseCliArguments', () => {
+  it('reads stake-accounts options', () => {
+    const command = parseCliArguments([
+      'stake-accounts',
+      '--url',
+      url,
+      '--authority',
+      authority,
+      '--authority',
+      authority,
+      '--reward-epochs',
+      '3',
+      '--json',
+    ]);
+
+    expect(command).toEqual({
+      kind: 'stake-accounts',
+      url,
+      authorities: [authority],
+      rewardEpochs: 3,
+      json: true,
+      verbose: false,
+    });
+  });
+
+  it('defaults to five reward epochs and text', () => {
+    const command = parseCliArguments(['stake-accounts', '--url', url, '--authority', authority]);
+
+    expect(command.kind === 'stake-accounts' && command.rewardEpochs).toBe(5);
+    expect(command.kind === 'stake-accounts' && command.json).toBe(false);
+  });
+
+  it('reads validators options', () => {
+    expect(parseCliArguments(['validators', '--url', url, '--verbose'])).toEqual({
+      kind: 'validators',
+      url,
+      json: false,
+      verbose: true,
+    });
+  });
+
+  it('returns help', () => {
+    expect(parseCliArguments(['--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['stake-accounts', '--url', url, '--authority', authority, '--reward-epochs', '0'], '1 to 10'],
+    [['stake-accounts', '--url', url, '--authority', authority, '--reward-epochs', '2.5'], '2.5'],
+    [['stake-accounts', '--url', 'not a url', '--authority', authority], 'not a valid URL'],
+    [['validators', '--url'], 'argument missing'],
+    [['validators', '--url', url, 'extra'], 'Unexpected argument "extra"'],
+  ])('rejects %j', (argv, message) => {
+    expect(usageErrorOf(argv)).toContain(message);
+  });
+});
+
+describe('formatTable', () => {
+  it('pads columns and aligns numbers right', () => {
+    const lines = formatTable(
+      [
+        { title: 'Name', value: (row: { name: string; stake: string }) => row.name },
+        { title: 'Stake', value: (row) => row.stake, align: 'right' },
+      ],
+      [
+        { name: 'Aurora', stake: '5' },
+        { name: 'B', stake: '150' },
+      ],
+    );
+
+    expect(lines).toEqual(['Name    Stake', 'Aurora      5', 'B         150']);
+  });
+});
