@@ -30,6 +30,7 @@ const silent = pino({ level: 'silent' });
 export const SIGNER_PATH = "44'/501'/0'";
 
 export interface OfflineMachine {
+  dataDir: string;
   emulator: LedgerEmulator;
   ledger: LedgerService;
   store: StoreService;
@@ -132,6 +133,7 @@ export async function startMachine(options: MachineOptions): Promise<OfflineMach
   };
 
   return {
+    dataDir,
     emulator,
     ledger,
     store,

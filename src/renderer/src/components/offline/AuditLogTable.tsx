@@ -43,7 +43,7 @@ export function AuditLogTable() {
   );
 
   return (
-    <section className="card" aria-labelledby="audit-heading">
+    <section className="card offline-section" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Signature requests</h2>
       {audit?.chainBreak != null && (
         <p className="notice danger" role="alert">

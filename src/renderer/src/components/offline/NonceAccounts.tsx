@@ -17,7 +17,7 @@ export function NonceAccounts() {
   const chosen = authority === '' ? (accounts[0]?.address ?? '') : authority;
 
   return (
-    <section className="card" aria-labelledby="nonce-heading">
+    <section className="card offline-section" aria-labelledby="nonce-heading">
       <div className="section-header">
         <h2 id="nonce-heading">Durable nonce accounts</h2>
         <button type="button" onClick={() => void loadNonces(true)}>

@@ -14,7 +14,7 @@ export function PendingQueue() {
   const sendable = items.filter((item) => item.actions.send).length;
 
   return (
-    <section className="card" aria-labelledby="queue-heading">
+    <section className="card offline-section" aria-labelledby="queue-heading">
       <div className="section-header">
         <h2 id="queue-heading">Send-later queue</h2>
         <button
