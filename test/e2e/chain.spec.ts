@@ -44,8 +44,8 @@ const LEDGER_PATH = "44'/501'/0'";
 const silent = pino({ level: 'silent' });
 
 /**
- * The emulated Ledger's key for `path`, derived in the test from the emulator's public test
- * mnemonic, so the test process can sign what the device would.
+ * Derives the emulated Ledger's key for `path` from the emulator's public test mnemonic,
+ * so the test process can sign what the device would.
  */
 function ledgerKeypair(path: string): Keypair {
   const seed = mnemonicToSeedSync(SPECULOS_MNEMONIC);
@@ -127,7 +127,7 @@ async function createLedgerStake(
   return stakePubkey;
 }
 
-/** The text of a row's cell under the column with `title`, found by the header's position. */
+/** Returns the text of a row's cell under the column titled `title`, found by header position. */
 async function cellText(table: Locator, row: Locator, title: string): Promise<string> {
   const headers = await table.getByRole('columnheader').allInnerTexts();
   const index = headers.findIndex((header) => header.replace(/[▲▼]/g, '').trim() === title);

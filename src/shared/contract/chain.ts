@@ -170,7 +170,7 @@ export const networkStatusSchema = z.strictObject({
   /** True when the cluster uses the app's built-in endpoints. */
   defaultEndpoints: z.boolean(),
   connection: connectionStateSchema,
-  /** Scheme, host and port of the endpoint that last answered; never its path or query. */
+  /** Scheme, host and port of the endpoint that last responded, without its path or query. */
   servedBy: z.string().nullable(),
   slot: z.int().nonnegative().nullable(),
   epoch: z.int().nonnegative().nullable(),

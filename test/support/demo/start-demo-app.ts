@@ -27,8 +27,8 @@ export interface DemoAppOptions {
   emulator?: LedgerEmulatorOptions;
   /**
    * Starts a local chain, points the app at it, funds the emulated Ledger's first accounts
-   * and shows the chain on the device panel; on by default. False leaves the app on the
-   * settings in its data folder and starts no chain.
+   * and shows the chain on the device panel. On by default. False starts no chain and
+   * leaves the app on the settings in its data folder.
    */
   localnet?: boolean;
 }

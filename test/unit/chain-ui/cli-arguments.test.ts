@@ -46,8 +46,8 @@ describe('parseCliArguments', () => {
   it('defaults to five reward epochs and text', () => {
     const command = parseCliArguments(['stake-accounts', '--url', url, '--authority', authority]);
 
-    expect(command.kind === 'stake-accounts' && command.rewardEpochs).toBe(5);
-    expect(command.kind === 'stake-accounts' && command.json).toBe(false);
+    expect(command).toMatchObject({ kind: 'stake-accounts', rewardEpochs: 5 });
+    expect(command).toMatchObject({ json: false });
   });
 
   it('reads validators options', () => {

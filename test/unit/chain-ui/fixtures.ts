@@ -4,7 +4,7 @@ export const OWNER = '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH';
 export const OTHER_OWNER = '51ghjSDi9xZpm69SvoovzKm9m1tP1Z79SiiiHFDsMdnZ';
 export const VOTER = 'DFpn4662iQPSChYkaaqDjqdFiVmAMXV752Z2q4TGr23F';
 
-/** A delegated, fully active stake account of OWNER; override what a test needs. */
+/** Builds a delegated, fully active stake account of OWNER with the given overrides. */
 export function stakeView(overrides: Partial<StakeAccountView> = {}): StakeAccountView {
   return {
     address: '7NmQKgPPDM6EjZSLbSVRXDd6UvPN7azaXF5YJNUJpqG9',

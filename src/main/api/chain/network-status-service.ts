@@ -18,7 +18,7 @@ export interface NetworkStatusServiceDependencies {
   now?: () => Date;
 }
 
-/** What answered last: the chain position on success, or the error on failure. */
+/** Outcome of the latest request: the chain position on success, or the error on failure. */
 export type NetworkObservation =
   | { kind: 'success'; endpoint: string; slot: number; epoch: number }
   | { kind: 'failure'; error: WalletError };
@@ -36,8 +36,7 @@ interface Observed {
 }
 
 /**
- * Tracks whether the current cluster answers. The portfolio and validator refreshes report
- * what they saw, and check() asks the cluster for its epoch. Every change is pushed to the
+ * Tracks whether the current cluster responds. The portfolio and validator refreshes report what they saw, and check() requests the epoch from the cluster. Every change is pushed to the
  * pages as a networkStatusChanged event.
  */
 export class NetworkStatusService {

@@ -84,8 +84,7 @@ export class PortfolioService {
 
   /**
    * Reads the portfolio from the cluster, saves it and publishes it as a portfolioUpdated
-   * event. Never rejects for a chain failure: the returned state then holds the last
-   * snapshot and the error in lastRefresh.
+   * event. Never rejects for a chain failure: the returned state then contains the last snapshot and the error in lastRefresh.
    */
   async refresh(options: PortfolioRefreshOptions): Promise<PortfolioState> {
     const { cluster } = await this.settings.get();

@@ -73,8 +73,7 @@ export class ClusterSnapshots<T> {
 
   /**
    * Runs `work` and then `finish`, unless a refresh of the cluster is in flight, whose result
-   * is shared instead. `finish` runs once the refresh no longer counts as running, so the
-   * state it builds says refreshing: false.
+   * is shared instead. `finish` runs once the refresh no longer counts as running, so the state it builds has refreshing: false.
    */
   runOnce<R>(cluster: ClusterId, work: () => Promise<void>, finish: () => Promise<R>): Promise<R> {
     const inFlight = this.running.get(cluster) as Promise<R> | undefined;

@@ -6,7 +6,7 @@ import { useErrors } from './errors';
 
 interface NetworkStore {
   status: NetworkStatus | undefined;
-  /** Reads the status; with `check`, main first asks the cluster for its slot. */
+  /** Loads the status. With `check`, main first requests the slot from the cluster. */
   load: (check: boolean) => Promise<void>;
 }
 

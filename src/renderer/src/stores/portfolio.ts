@@ -9,7 +9,7 @@ interface PortfolioStore {
   state: PortfolioState | undefined;
   /** True from a refresh request until its result arrives. */
   refreshing: boolean;
-  /** Shows the saved portfolio at once, then refreshes it when main says it is out of date. */
+  /** Shows the saved portfolio at once, then refreshes it when main reports it out of date. */
   open: () => Promise<void>;
   refresh: () => Promise<void>;
 }

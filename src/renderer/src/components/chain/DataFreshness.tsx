@@ -5,7 +5,7 @@ import { formatAge, secondsSince } from './age';
 import { useNow } from './useNow';
 
 interface DataFreshnessProps {
-  /** What the data is, for the button's name: "portfolio" or "validator list". */
+  /** Name of the data in the button's label, such as "portfolio" or "validator list". */
   subject: string;
   meta: ChainSnapshotMeta | null;
   refreshing: boolean;
@@ -16,7 +16,7 @@ interface DataFreshnessProps {
 }
 
 /**
- * Says where and when the shown data was read (slot, epoch, endpoint, age), offers a
+ * Shows where and when the data on screen was read (slot, epoch, endpoint, age), offers a
  * refresh, and explains a failed refresh while the older data stays on screen.
  */
 export function DataFreshness(props: DataFreshnessProps) {
@@ -50,8 +50,8 @@ export function DataFreshness(props: DataFreshnessProps) {
         <details className="notice">
           <summary>
             {warnings.length === 1
-              ? 'One part could not be read; its older values are shown.'
-              : `${warnings.length} parts could not be read; their older values are shown.`}
+              ? 'One part could not be read, so its older values are shown.'
+              : `${warnings.length} parts could not be read, so their older values are shown.`}
           </summary>
           <ul>
             {warnings.map((warning, index) => (

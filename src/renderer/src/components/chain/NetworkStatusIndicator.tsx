@@ -8,7 +8,7 @@ import { formatAge, secondsSince } from './age';
 import { clusterLabels } from './cluster-labels';
 import { useNow } from './useNow';
 
-/** How often the status bar asks the cluster for its slot. */
+/** Interval between the status bar's slot requests to the cluster. */
 const CHECK_INTERVAL_MS = 30_000;
 
 const tones: Record<NetworkStatus['connection'], string> = {
@@ -31,7 +31,7 @@ function describe(status: NetworkStatus, now: number): string {
   }
 }
 
-/** The cluster, whether it answers and its latest slot, checked every 30 seconds. */
+/** Shows the cluster, whether it responds and its latest slot, checked every 30 seconds. */
 export function NetworkStatusIndicator() {
   const status = useNetwork((state) => state.status);
   const load = useNetwork((state) => state.load);

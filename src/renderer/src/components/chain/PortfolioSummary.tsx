@@ -16,7 +16,7 @@ const totalRows: { key: keyof PortfolioTotals; label: string; hint: string }[] =
   { key: 'withdrawable', label: 'Withdrawable', hint: 'Can be withdrawn from stake accounts now' },
 ];
 
-/** Portfolio totals, each amount with a line on what it means. */
+/** Shows the portfolio totals, each amount with a line on what it means. */
 export function PortfolioTotalsCard({ totals }: { totals: PortfolioTotals }) {
   return (
     <section className="card" aria-labelledby="totals-heading">
@@ -36,7 +36,7 @@ export function PortfolioTotalsCard({ totals }: { totals: PortfolioTotals }) {
   );
 }
 
-/** The person's Ledger accounts with their own balances and stake account counts. */
+/** Lists the person's Ledger accounts with their own balances and stake account counts. */
 export function OwnerBalancesCard({ owners }: { owners: readonly OwnerBalance[] }) {
   return (
     <section className="card" aria-labelledby="owners-heading">

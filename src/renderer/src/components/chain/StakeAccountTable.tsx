@@ -126,21 +126,21 @@ interface StakeAccountTableProps {
   validatorNames: ReadonlyMap<string, string>;
 }
 
-/** Every stake account of the saved Ledger accounts, filterable and sortable by any column. */
+/** Lists every stake account of the saved Ledger accounts, with filters and sorting on every column. */
 export function StakeAccountTable({ snapshot, validatorNames }: StakeAccountTableProps) {
   const [filter, setFilter] = useState<StakeAccountFilter>(emptyStakeAccountFilter);
   const [sort, setSort] = useState<SortState<StakeAccountSortKey>>({
     key: 'lamports',
     direction: 'descending',
   });
-  // Ages are shown to the minute, so a coarse clock keeps 10,000 rows from rebuilding often.
+  // Ages are visibleRows to the minute, so a coarse clock keeps 10,000 rows from rebuilding often.
   const now = useNow(30_000);
 
   const rows = useMemo(
     () => buildStakeAccountRows(snapshot, validatorNames, now),
     [snapshot, validatorNames, now],
   );
-  const shown = useMemo(
+  const visibleRows = useMemo(
     () => sortStakeAccountRows(filterStakeAccountRows(rows, filter), sort),
     [rows, filter, sort],
   );
@@ -207,12 +207,12 @@ export function StakeAccountTable({ snapshot, validatorNames }: StakeAccountTabl
         </label>
       </form>
       <p className="row-count" role="status" data-testid="stake-account-count">
-        Showing {shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')}{' '}
-        stake accounts
+        Showing {visibleRows.length.toLocaleString('en-US')} of{' '}
+        {rows.length.toLocaleString('en-US')} stake accounts
       </p>
       <VirtualTable
         label="Stake accounts"
-        rows={shown}
+        rows={visibleRows}
         columns={columns}
         rowKey={(row) => row.view.address}
         sort={sort}

@@ -140,7 +140,7 @@ const toggles: { key: Toggle; label: string }[] = [
   { key: 'hideCommissionRaised', label: 'Hide raised commission' },
 ];
 
-/** The cluster's validators, searchable, sortable and filterable on every metric. */
+/** Lists the cluster's validators with search, sorting and filters on every metric. */
 export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
   const [filter, setFilter] = useState<Omit<ValidatorFilter, 'limits'>>(emptyValidatorFilter);
   const [limitText, setLimitText] = useState<LimitText>(emptyLimitText);
@@ -151,7 +151,7 @@ export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
 
   const rows = useMemo(() => buildValidatorRows(snapshot), [snapshot]);
   const limits = useMemo(() => toLimits(limitText), [limitText]);
-  const shown = useMemo(
+  const visibleRows = useMemo(
     () => sortValidatorRows(filterValidatorRows(rows, { ...filter, limits }), sort),
     [rows, filter, limits, sort],
   );
@@ -221,12 +221,12 @@ export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
         </div>
       </details>
       <p className="row-count" role="status" data-testid="validator-count">
-        Showing {shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')}{' '}
-        validators
+        Showing {visibleRows.length.toLocaleString('en-US')} of{' '}
+        {rows.length.toLocaleString('en-US')} validators
       </p>
       <VirtualTable
         label="Validators"
-        rows={shown}
+        rows={visibleRows}
         columns={columns}
         rowKey={(row) => row.view.votePubkey}
         sort={sort}

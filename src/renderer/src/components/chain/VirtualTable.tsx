@@ -40,7 +40,7 @@ const COLUMN_GAP = 8;
 const ROW_PADDING = 12;
 
 /**
- * A sortable table that renders only the rows in view, so lists of thousands of stake
+ * Renders a sortable table with only the rows in view in the DOM, so lists of thousands of stake
  * accounts or validators stay responsive. The table element scrolls both ways and its
  * header row sticks to the top. ARIA table roles sit on divs because rows are positioned
  * absolutely, and aria-rowcount and aria-rowindex place each rendered row in the whole list.

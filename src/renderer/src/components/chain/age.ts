@@ -4,7 +4,7 @@ export function secondsSince(isoTime: string, nowMs: number): number {
   return Number.isFinite(elapsed) ? Math.max(0, Math.floor(elapsed / 1000)) : 0;
 }
 
-/** Describes an age in seconds the way people say it: "just now", "5 min ago", "2 days ago". */
+/** Formats an age in seconds as short text: "just now", "5 min ago", "2 days ago". */
 export function formatAge(seconds: number): string {
   if (seconds < 10) {
     return 'just now';

@@ -15,8 +15,8 @@ export interface StakeAccountRow {
   /** Names (or paths) of the person's accounts that are its staker or withdrawer. */
   controlledBy: string[];
   /**
-   * Share of the delegation that is effective (0 to 1) while the stake warms up or cools
-   * down; null for an active, inactive or never delegated account.
+   * Share of the delegation that is effective (0 to 1) while the stake warms up or cools down.
+   * Null for an account that is active, inactive or never delegated.
    */
   progress: number | null;
   rewards: AccountRewards | null;
