@@ -148,6 +148,21 @@ export function classifyStatusWord(
   }
 }
 
+const NOT_THIS_APP_STATUS_WORDS: ReadonlySet<number> = new Set([
+  StatusWord.CLA_NOT_SUPPORTED,
+  StatusWord.CLA_NOT_SUPPORTED_BOOTLOADER,
+  StatusWord.APP_NOT_OPEN,
+  StatusWord.UNIMPLEMENTED_INSTRUCTION,
+]);
+
+/** True for status words whose meaning depends on which app is open right now. */
+export function isNotThisAppStatus(error: unknown): boolean {
+  // Exchanges classify their errors early, so the status word may sit on the cause.
+  const source: unknown = isWalletError(error) ? error.cause : error;
+  const statusCode = readNumberField(source, 'statusCode');
+  return statusCode !== undefined && NOT_THIS_APP_STATUS_WORDS.has(statusCode);
+}
+
 /**
  * These words mean "the open app does not take this command". Which app is open decides
  * the code: the dashboard, another app, or (for 0x6D00) a Solana app too old to know

@@ -2,11 +2,12 @@ import type Transport from '@ledgerhq/hw-transport';
 import type { Logger } from '../logging';
 
 import type { DeviceState, DeviceStateChange, LedgerOperation } from '../../shared/domain/ledger';
-import { WalletError } from '../../shared/errors';
+import { WalletError, isWalletError } from '../../shared/errors';
 import {
   DASHBOARD_APP_NAMES,
   SOLANA_APP_NAME,
   classifyLedgerError,
+  isNotThisAppStatus,
   type ClassifyContext,
 } from './classify-error';
 import { readDeviceState, type ResolvedDeviceState } from './device-state-reader';
@@ -244,7 +245,10 @@ export class DeviceSession {
     try {
       return await task(this.createJob(operation, runOptions.signal, background));
     } catch (error) {
-      const classified = classifyLedgerError(error, this.classifyContext(operation));
+      let classified = classifyLedgerError(error, this.classifyContext(operation));
+      if (classified.code === 'LEDGER_UNKNOWN_STATUS' && isNotThisAppStatus(error)) {
+        classified = await this.reclassifyWithFreshState(error, operation, classified);
+      }
       this.noteFailure(classified, background);
       throw classified;
     } finally {
@@ -375,6 +379,33 @@ export class DeviceSession {
     transport.close().catch((error: unknown) => {
       this.options.logger.warn({ deviceId: this.id, err: error }, 'closing a transport failed');
     });
+  }
+
+  /**
+   * A "not this app" status word while the cached state says Solana means the app was
+   * closed mid-job (for example during discovery). Reading the state again names the fix.
+   */
+  private async reclassifyWithFreshState(
+    error: unknown,
+    operation: LedgerOperation,
+    fallback: WalletError,
+  ): Promise<WalletError> {
+    try {
+      const state = await this.exchangeWithinLimits(
+        'read-state',
+        readDeviceState,
+        undefined,
+        this.options.exchangeTimeoutMs,
+      );
+      this.setDeviceState(state);
+      if (state.status === 'locked') {
+        return new WalletError('LEDGER_LOCKED', {}, undefined, { cause: error });
+      }
+      const raw = isWalletError(error) ? error.cause : error;
+      return classifyLedgerError(raw, this.classifyContext(operation));
+    } catch {
+      return fallback;
+    }
   }
 
   private classifyContext(operation: LedgerOperation): ClassifyContext {

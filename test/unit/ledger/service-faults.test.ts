@@ -214,6 +214,33 @@ describe('LedgerService faults', () => {
     });
   });
 
+  it('reads the app again when the Solana app closes during a job', async () => {
+    const dashboard = appAndVersionReply('BOLOS', '2.2.3');
+    const ethereum = appAndVersionReply('Ethereum', '1.12.0');
+    await attach('hid-1', [
+      ...solanaStateSteps(),
+      ...solanaStateSteps(),
+      { request: getPubkeyRequest(ROOT), response: '6e00' },
+      { request: APP_AND_VERSION_REQUEST, response: dashboard },
+    ]);
+    await expect(harness.service.getAddress(ROOT)).rejects.toMatchObject({
+      code: 'LEDGER_APP_NOT_OPEN',
+    });
+    harness.service.stop();
+
+    harness = startReplayService({ exchangeTimeoutMs: 10_000, detachGraceMs: 3_000 });
+    await attach('hid-2', [
+      ...solanaStateSteps(),
+      ...solanaStateSteps(),
+      { request: getPubkeyRequest(ROOT), response: '6e00' },
+      { request: APP_AND_VERSION_REQUEST, response: ethereum },
+    ]);
+    await expect(harness.service.getAddress(ROOT)).rejects.toMatchObject({
+      code: 'LEDGER_WRONG_APP',
+      context: { appName: 'Ethereum' },
+    });
+  });
+
   it('reports blind signing required on 0x6808', async () => {
     await attach('hid-1', signSteps('6808'));
 
