@@ -1,5 +1,5 @@
 import type { ReviewAction, ReviewInstruction, ReviewModel } from '../../../../shared/domain/stake';
-import { formatSol } from './format';
+import { formatField, words, type AddressNamer } from './instruction-fields';
 
 const programLabels: Record<ReviewInstruction['program'], string> = {
   system: 'System program',
@@ -8,35 +8,6 @@ const programLabels: Record<ReviewInstruction['program'], string> = {
   memo: 'Memo program',
   other: 'Unknown program',
 };
-
-/** Turns a camelCase key such as `newAuthority` into words: "new authority". */
-function words(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-type AddressNamer = (address: string) => string;
-
-function formatField(key: string, value: unknown, name: AddressNamer): string {
-  if (value === null || value === undefined) {
-    return 'none';
-  }
-  if (typeof value === 'string') {
-    return /lamports$/i.test(key) && /^\d+$/.test(value)
-      ? `${formatSol(value)} (${value} lamports)`
-      : name(value);
-  }
-  if (Array.isArray(value)) {
-    return value.length === 0
-      ? 'none'
-      : value.map((item) => formatField(key, item, name)).join(', ');
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value)
-      .map(([innerKey, inner]) => `${words(innerKey)}: ${formatField(innerKey, inner, name)}`)
-      .join('; ');
-  }
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
 
 function ActionFields({ action, name }: { action: ReviewAction; name: AddressNamer }) {
   const fields = Object.entries(action).filter(([key]) => key !== 'kind');
