@@ -61,7 +61,18 @@ test.describe('app shell', () => {
     const page = await browser.newPage();
     await page.goto(demo.origin);
     const result = await page.evaluate(() => window.wallet.getAppInfo({}));
-    expect(result).toMatchObject({ ok: false, error: { code: 'BRIDGE_DISCONNECTED' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BRIDGE_TOKEN_REJECTED' } });
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.getByRole('alert')).toContainText('no valid access token');
+    await page.close();
+  });
+
+  test('stops retrying a wrong token and says so', async ({ browser, demo }) => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.origin}/?token=${'0'.repeat(48)}`);
+    await expect(page.getByRole('alert').first()).toContainText('no valid access token');
+    const result = await page.evaluate(() => window.wallet.getAppInfo({}));
+    expect(result).toMatchObject({ ok: false, error: { code: 'BRIDGE_TOKEN_REJECTED' } });
     await page.close();
   });
 });

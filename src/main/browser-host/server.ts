@@ -116,7 +116,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
 
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const relative = pathname === '/' ? 'index.html' : decodePath(pathname.slice(1));
+    if (relative === undefined) {
+      response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('The address is not valid percent-encoding.');
+      return;
+    }
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) {
       response.writeHead(404).end();
@@ -249,6 +254,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       server.closeAllConnections();
     },
   };
+}
+
+function decodePath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }
 
 function rawText(data: RawData): string {

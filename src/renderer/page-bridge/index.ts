@@ -33,9 +33,15 @@ const queued: string[] = [];
 let socket: WebSocket | undefined;
 let nextId = 1;
 let retryDelay = 250;
+// Connections that closed before they opened, in a row. The host refuses a missing or
+// wrong token before the socket opens, so after a few such closes retrying is pointless.
+let refusedInARow = 0;
+const maxRefusals = 3;
+let tokenRejected = token === '';
 
 function disconnected(): Result<never> {
-  return { ok: false, error: new WalletError('BRIDGE_DISCONNECTED', {}).toData() };
+  const code = tokenRejected ? 'BRIDGE_TOKEN_REJECTED' : 'BRIDGE_DISCONNECTED';
+  return { ok: false, error: new WalletError(code, {}).toData() };
 }
 
 function handleFrame(frame: HostFrame): void {
@@ -54,7 +60,10 @@ function connect(): void {
   const current = new WebSocket(url);
   socket = current;
 
+  let opened = false;
   current.addEventListener('open', () => {
+    opened = true;
+    refusedInARow = 0;
     retryDelay = 250;
     for (const frame of queued.splice(0)) {
       current.send(frame);
@@ -64,16 +73,33 @@ function connect(): void {
     handleFrame(JSON.parse(event.data) as HostFrame);
   });
   current.addEventListener('close', () => {
-    for (const resolve of pending.values()) {
-      resolve(disconnected());
+    refusedInARow = opened ? 0 : refusedInARow + 1;
+    tokenRejected = refusedInARow >= maxRefusals;
+    // Calls made before any connection opened stay queued through the first refusals, so
+    // they end with the real reason rather than a passing disconnect.
+    if (opened || tokenRejected) {
+      failPending();
     }
-    pending.clear();
+    if (tokenRejected) {
+      return;
+    }
     window.setTimeout(connect, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 5_000);
   });
 }
 
+function failPending(): void {
+  for (const resolve of pending.values()) {
+    resolve(disconnected());
+  }
+  pending.clear();
+  queued.length = 0;
+}
+
 function callHost(method: MethodName, input: unknown): Promise<Result<unknown>> {
+  if (tokenRejected) {
+    return Promise.resolve(disconnected());
+  }
   const id = nextId++;
   const frame = JSON.stringify({ type: 'call', id, method, input });
   return new Promise((resolve) => {
@@ -88,4 +114,6 @@ function callHost(method: MethodName, input: unknown): Promise<Result<unknown>> 
 
 const api: WalletApi = createWalletApi(methodNames, callHost, listeners);
 Object.defineProperty(window, 'wallet', { value: api, writable: false, configurable: false });
-connect();
+if (!tokenRejected) {
+  connect();
+}

@@ -13,6 +13,7 @@ export const apiErrorContexts = {
   CANCELLED: z.object({}),
   EXTERNAL_URL_NOT_ALLOWED: z.object({ url: z.string() }),
   BRIDGE_DISCONNECTED: z.object({}),
+  BRIDGE_TOKEN_REJECTED: z.object({}),
 };
 
 export const apiErrorText = {
@@ -47,5 +48,9 @@ export const apiErrorText = {
   BRIDGE_DISCONNECTED: {
     title: 'The page lost its connection to the app',
     nextStep: 'It reconnects by itself; if it does not, restart the demo and open its new address.',
+  },
+  BRIDGE_TOKEN_REJECTED: {
+    title: 'This page has no valid access token for the app',
+    nextStep: 'Open the full address that `npm run demo` printed; it carries this run’s token.',
   },
 } as const;

@@ -201,6 +201,12 @@ describe('browser host', () => {
     }
   });
 
+  it('answers malformed percent-encoding with 400', async () => {
+    const response = await fetch(`${host.origin}/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    await expectStillServing();
+  });
+
   it('listens on the loopback address only', () => {
     expect(new URL(host.origin).hostname).toBe('127.0.0.1');
   });

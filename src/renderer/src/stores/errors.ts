@@ -32,8 +32,13 @@ export function describeError(error: unknown): Omit<ShownError, 'id'> {
 export const useErrors = create<ErrorState>((set) => ({
   errors: [],
   show: (error) =>
-    set((state) => ({
-      errors: [...state.errors.slice(-4), { id: nextId++, ...describeError(error) }],
-    })),
+    set((state) => {
+      const shown = describeError(error);
+      // The same problem reported by several calls at once is shown once.
+      const others = state.errors.filter(
+        (item) => item.code !== shown.code || item.detail !== shown.detail,
+      );
+      return { errors: [...others.slice(-4), { id: nextId++, ...shown }] };
+    }),
   dismiss: (id) => set((state) => ({ errors: state.errors.filter((item) => item.id !== id) })),
 }));
