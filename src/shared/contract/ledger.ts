@@ -10,11 +10,8 @@ import {
   signingProgressSchema,
 } from '../domain/ledger';
 import { deviceScreenSchema, reviewModelSchema } from '../domain/stake';
-import {
-  accountNameSchema,
-  derivationPathSchema as storedPathSchema,
-  signatureSchema,
-} from '../domain/store';
+import { accountNameInputSchema } from '../domain/account-name';
+import { derivationPathSchema as storedPathSchema, signatureSchema } from '../domain/store';
 
 /** A Ledger account the person keeps in the app, with the name they gave it. */
 export const accountViewSchema = z.strictObject({
@@ -104,7 +101,7 @@ export const ledgerMethods = {
   }),
   renameAccount: defineMethod({
     summary: 'Give a saved account a name; an empty name removes it.',
-    input: z.strictObject({ address: base58AddressSchema, name: accountNameSchema }),
+    input: z.strictObject({ address: base58AddressSchema, name: accountNameInputSchema }),
     output: accountListSchema,
   }),
   removeAccount: defineMethod({

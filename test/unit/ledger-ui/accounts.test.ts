@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { accountNameMessages } from '../../../src/shared/domain/account-name';
 import type { AccountActivity } from '../../../src/main/api/ledger-handlers';
 import { startLedgerHandlers, type LedgerHandlerHarness } from './support/ledger-handler-harness';
 
@@ -244,7 +245,38 @@ describe('saved accounts', () => {
 
     await expect(
       harness.call('renameAccount', { address: speculos.root, name: 'x'.repeat(65) }),
-    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    ).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      context: { issues: [{ path: 'name', message: accountNameMessages.tooLong }] },
+    });
+  });
+
+  it.each([
+    ['a right-to-left override', 'abc\u202ex'],
+    ['NUL', 'abc\u0000x'],
+    ['a carriage return', 'abc\rx'],
+    ['a line feed', 'abc\nx'],
+    ['a zero-width space', 'abc\u200bx'],
+  ])('rejects a name with %s', async (_label, name) => {
+    harness = await startLedgerHandlers();
+    await harness.call('discoverAccounts', { gapLimit: 1 });
+
+    await expect(
+      harness.call('renameAccount', { address: speculos.root, name }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      context: { issues: [{ path: 'name', message: accountNameMessages.hiddenCharacters }] },
+    });
+  });
+
+  it('accepts emoji joined with ZWJ and non-Latin names', async () => {
+    harness = await startLedgerHandlers();
+    await harness.call('discoverAccounts', { gapLimit: 1 });
+    const name = '\u{1F468}\u200d\u{1F469} حساب';
+
+    const renamed = await harness.call('renameAccount', { address: speculos.root, name });
+
+    expect(renamed.accounts.find((account) => account.address === speculos.root)?.name).toBe(name);
   });
 });
 

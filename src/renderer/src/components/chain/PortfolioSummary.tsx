@@ -1,4 +1,5 @@
 import type { OwnerBalance, PortfolioTotals } from '../../../../shared/contract/chain';
+import { AccountLabel } from '../ledger/AccountName';
 import { formatSol } from './amounts';
 
 const totalRows: { key: keyof PortfolioTotals; label: string; hint: string }[] = [
@@ -57,7 +58,9 @@ export function OwnerBalancesCard({ owners }: { owners: readonly OwnerBalance[] 
         <tbody>
           {owners.map((owner) => (
             <tr key={owner.address}>
-              <td>{owner.name === '' ? owner.path : `${owner.name} (${owner.path})`}</td>
+              <td className="name-cell">
+                <AccountLabel name={owner.name} path={owner.path} />
+              </td>
               <td className="mono">{owner.address}</td>
               <td className="cell-end">
                 {owner.lamports === null ? 'not read yet' : formatSol(owner.lamports)}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 
 import type { PortfolioSnapshot } from '../../../../shared/contract/chain';
 import { stakeStateLabelSchema } from '../../../../shared/domain/chain';
+import { isolateName } from '../ledger/isolate-name';
 import { formatSolDigits, shortenAddress } from './amounts';
 import { formatAge } from './age';
 import type { SortState } from './sorting';
@@ -184,7 +185,8 @@ export function StakeAccountTable({ snapshot, validatorNames }: StakeAccountTabl
             <option value="all">All accounts</option>
             {snapshot.owners.map((owner) => (
               <option key={owner.address} value={owner.address}>
-                {owner.name === '' ? owner.path : owner.name} ({shortenAddress(owner.address)})
+                {owner.name === '' ? owner.path : isolateName(owner.name)} (
+                {shortenAddress(owner.address)})
               </option>
             ))}
           </select>

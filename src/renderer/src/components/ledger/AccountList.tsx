@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 
 import type { AccountView } from '../../../../shared/contract/ledger';
+import { accountNameProblem } from '../../../../shared/domain/account-name';
 import { useAccounts, type Verification } from '../../stores/accounts';
 import { schemeLabels } from './format';
 import { BalancesUnavailable } from './BalancesUnavailable';
@@ -79,10 +80,14 @@ function NameField({ account }: { account: AccountView }) {
   const rename = useAccounts((state) => state.rename);
   const [name, setName] = useState(account.name);
   const inputId = `account-name-${account.address}`;
+  const problemId = `${inputId}-problem`;
+  const problem = accountNameProblem(name);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void rename(account.address, name);
+    if (problem === null) {
+      void rename(account.address, name);
+    }
   };
 
   return (
@@ -93,13 +98,19 @@ function NameField({ account }: { account: AccountView }) {
       <input
         id={inputId}
         value={name}
-        maxLength={64}
         placeholder="Unnamed"
+        aria-invalid={problem !== null}
+        aria-describedby={problem === null ? undefined : problemId}
         onChange={(event) => setName(event.target.value)}
       />
-      <button type="submit" disabled={name.trim() === account.name}>
+      <button type="submit" disabled={problem !== null || name.trim() === account.name}>
         Rename
       </button>
+      {problem !== null && (
+        <p id={problemId} className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReviewAction, ReviewInstruction, ReviewModel } from '../../../../shared/domain/stake';
+import { isolateName } from './isolate-name';
 import { formatField, words, type AddressNamer } from './instruction-fields';
 
 const programLabels: Record<ReviewInstruction['program'], string> = {
@@ -33,7 +34,7 @@ export function InstructionList({ review }: { review: ReviewModel }) {
   );
   const name: AddressNamer = (address) => {
     const label = labels.get(address);
-    return label === undefined || label === null ? address : `${address} (${label})`;
+    return label === undefined || label === null ? address : `${address} (${isolateName(label)})`;
   };
 
   return (

@@ -1,4 +1,6 @@
 import type { TransactionReview } from '../../../../shared/contract/ledger';
+import { AccountName } from './AccountName';
+import { isolateName } from './isolate-name';
 import { DeviceScreenList } from './DeviceScreenList';
 import { formatSol } from './format';
 import { InstructionList } from './InstructionList';
@@ -15,7 +17,10 @@ export function TransactionReviewView({
   const { review } = reviewed;
   const device = review.device;
   const labels = new Map(review.addresses.map((entry) => [entry.address, entry.label]));
-  const name = (address: string) => labels.get(address) ?? address;
+  const name = (address: string) => {
+    const label = labels.get(address);
+    return label === undefined || label === null ? address : isolateName(label);
+  };
 
   return (
     <section className="card review" aria-labelledby="review-heading">
@@ -25,7 +30,11 @@ export function TransactionReviewView({
         <div>
           <dt>Signs with</dt>
           <dd>
-            {reviewed.signerName === '' ? 'Ledger account' : reviewed.signerName}{' '}
+            {reviewed.signerName === '' ? (
+              'Ledger account'
+            ) : (
+              <AccountName name={reviewed.signerName} />
+            )}{' '}
             <span className="mono">
               {reviewed.signerPath} {reviewed.signer}
             </span>

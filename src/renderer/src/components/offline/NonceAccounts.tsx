@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAccounts } from '../../stores/accounts';
 import { useOffline } from '../../stores/offline';
 import { formatSol } from '../ledger/format';
+import { isolateName } from '../ledger/isolate-name';
 
 /**
  * The person's durable nonce accounts with their current nonce and the transaction that
@@ -73,7 +74,9 @@ export function NonceAccounts() {
           <select value={chosen} onChange={(event) => setAuthority(event.target.value)}>
             {accounts.map((account) => (
               <option key={account.address} value={account.address}>
-                {account.name === '' ? account.path : `${account.name} (${account.path})`}
+                {account.name === ''
+                  ? account.path
+                  : `${isolateName(account.name)} (${account.path})`}
               </option>
             ))}
           </select>
