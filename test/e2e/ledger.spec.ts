@@ -275,3 +275,24 @@ test.describe('device status', () => {
     await expect(deviceStatus(app)).toContainText(errorText.LEDGER_NOT_CONNECTED.nextStep);
   });
 });
+
+test.describe('review page theme', () => {
+  test('dark theme colours the transaction box', async ({ app }) => {
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    await review.page.evaluate(() => {
+      document.documentElement.dataset.theme = 'dark';
+    });
+
+    const colours = await review.input.evaluate((element) => {
+      const root = getComputedStyle(document.documentElement);
+      const probe = document.createElement('div');
+      probe.style.backgroundColor = root.getPropertyValue('--surface');
+      document.body.append(probe);
+      const surface = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { box: getComputedStyle(element).backgroundColor, surface };
+    });
+    expect(colours.box).toBe(colours.surface);
+  });
+});
