@@ -160,6 +160,11 @@ test.describe('signing prompt', () => {
       (screen) => screen.title !== 'Approve' && screen.title !== 'Reject',
     );
     expect(await review.promptScreens()).toEqual(onDevice);
+    const total = onDevice.length + 2;
+    expect(await review.promptSteps()).toEqual([
+      ...onDevice.map((_, index) => `Screen ${index + 1} of ${total}`),
+      `Screens ${total - 1} and ${total} of ${total}`,
+    ]);
     await panel.approve();
 
     await expect(review.prompt.getByRole('status').first()).toContainText('Signed.');

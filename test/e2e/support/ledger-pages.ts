@@ -104,24 +104,42 @@ export class ReviewTransactionPage {
   }
 
   /**
-   * Reads the title and value of each screen the prompt lists, without the final Approve step.
-   * Screens marked for expert mode are left out unless `expertMode` is set.
+   * Reads the title and value of each screen the prompt lists, without Approve and Reject.
+   * Screens listed for expert mode are merged in at their place when `expertMode` is set.
    */
   async promptScreens(expertMode = false): Promise<{ title: string; value: string }[]> {
-    const items = this.prompt
-      .getByRole('list', { name: 'Screens on your Ledger, in order' })
-      .getByRole('listitem');
-    const screens: { title: string; value: string }[] = [];
-    for (const item of (await items.all()).slice(0, -1)) {
-      const expertOnly = (await item.getByText('only in expert mode').count()) > 0;
-      if (expertMode || !expertOnly) {
-        screens.push({
-          title: await item.locator('.screen-title').innerText(),
-          value: await item.locator('.screen-value').innerText(),
-        });
-      }
+    const label = 'Screens on your Ledger, in order';
+    const readScreen = async (item: Locator) => ({
+      title: await item.locator('.screen-title').innerText(),
+      value: await item.locator('.screen-value').innerText(),
+    });
+    const items = await this.prompt
+      .getByRole('list', { name: label, exact: true })
+      .getByRole('listitem')
+      .all();
+    const shown = await Promise.all(items.slice(0, -1).map(readScreen));
+    if (!expertMode) {
+      return shown;
     }
-    return screens;
+    const expertItems = await this.prompt
+      .getByRole('list', { name: `${label}: shown only in expert mode` })
+      .getByRole('listitem')
+      .all();
+    const merged = [...shown];
+    // Insert from the last so earlier positions stay valid.
+    for (const item of expertItems.reverse()) {
+      const after = Number(await item.getAttribute('data-after'));
+      merged.splice(after, 0, await readScreen(item));
+    }
+    return merged;
+  }
+
+  /** Reads the step numbers of the always-shown screens, such as "Screen 1 of 4". */
+  async promptSteps(): Promise<string[]> {
+    return this.prompt
+      .getByRole('list', { name: 'Screens on your Ledger, in order', exact: true })
+      .locator('.screen-step')
+      .allInnerTexts();
   }
 
   signedField(label: string): Locator {

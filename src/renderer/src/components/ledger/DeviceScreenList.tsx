@@ -1,29 +1,70 @@
 import type { DeviceScreen } from '../../../../shared/domain/stake';
 
+interface ExpertScreen {
+  screen: DeviceScreen;
+  /** Number of the always-shown screen this one follows; 0 when it comes first. */
+  after: number;
+}
+
 /**
- * Renders the screens the Ledger is predicted to show, in order, ending with the approval step.
- * Screens that only expert mode shows are marked, because the app cannot read that setting.
+ * Renders the screens the Ledger will show, numbered as the device numbers them without
+ * expert mode, ending with the Approve and Reject screens as one step. The app cannot read the expert-mode setting, so
+ * screens only expert mode adds are listed apart instead of shifting the numbers.
  */
 export function DeviceScreenList({ screens, label }: { screens: DeviceScreen[]; label: string }) {
+  const shown: DeviceScreen[] = [];
+  const expertOnly: ExpertScreen[] = [];
+  for (const screen of screens) {
+    if (screen.expertOnly) {
+      expertOnly.push({ screen, after: shown.length });
+    } else {
+      shown.push(screen);
+    }
+  }
+  const total = shown.length + 2;
+
   return (
-    <ol className="device-screens" aria-label={label}>
-      {screens.map((screen, index) => (
-        <li key={`${index}-${screen.title}`}>
+    <>
+      <ol className="device-screens" aria-label={label}>
+        {shown.map((screen, index) => (
+          <li key={`${index}-${screen.title}`}>
+            <span className="screen-step">
+              Screen {index + 1} of {total}
+            </span>
+            <span className="screen-title">{screen.title}</span>
+            <span className="screen-value mono">{screen.value}</span>
+          </li>
+        ))}
+        <li>
           <span className="screen-step">
-            Screen {index + 1} of {screens.length + 1}
+            Screens {total - 1} and {total} of {total}
           </span>
-          <span className="screen-title">{screen.title}</span>
-          <span className="screen-value mono">{screen.value}</span>
-          {screen.expertOnly && <span className="badge">only in expert mode</span>}
+          <span className="screen-title">Approve</span>
+          <span className="screen-value">
+            Approve on screen {total - 1} to sign, or Reject on screen {total} to stop.
+          </span>
         </li>
-      ))}
-      <li>
-        <span className="screen-step">
-          Screen {screens.length + 1} of {screens.length + 1}
-        </span>
-        <span className="screen-title">Approve</span>
-        <span className="screen-value">Approve to sign, or Reject to stop.</span>
-      </li>
-    </ol>
+      </ol>
+      {expertOnly.length > 0 && (
+        <>
+          <p className="device-screens-note">
+            Shown only in expert mode, which adds these screens and changes the numbers above:
+          </p>
+          <ul className="device-screens" aria-label={`${label}: shown only in expert mode`}>
+            {expertOnly.map(({ screen, after }, index) => (
+              <li key={`${index}-${screen.title}`} data-after={after}>
+                <span className="screen-step">
+                  {after === 0
+                    ? 'Shown only in expert mode, before screen 1'
+                    : `Shown only in expert mode, after screen ${after}`}
+                </span>
+                <span className="screen-title">{screen.title}</span>
+                <span className="screen-value mono">{screen.value}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
