@@ -111,6 +111,23 @@ test.describe('Ledger accounts', () => {
     ).toHaveValue('Savings');
   });
 
+  test('removes an account only after confirmation', async ({ app }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const row = accounts.accountRow("44'/501'/1'");
+
+    await row.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(row.getByRole('button', { name: 'Remove account' })).toBeFocused();
+    await row.getByRole('button', { name: 'Keep account' }).click();
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+
+    await row.getByRole('button', { name: 'Remove', exact: true }).click();
+    await row.getByRole('button', { name: 'Remove account' }).click();
+    await expect(row).toHaveCount(0);
+  });
+
   test('Verify approved on the device', async ({ app, panel }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 
 import type { AccountView } from '../../../../shared/contract/ledger';
 import { accountNameProblem } from '../../../../shared/domain/account-name';
@@ -43,7 +43,6 @@ export function AccountList() {
 function AccountRow({ account }: { account: AccountView }) {
   const verification = useAccounts((state) => state.verifications[account.address]);
   const verify = useAccounts((state) => state.verify);
-  const remove = useAccounts((state) => state.remove);
 
   return (
     <tr data-address={account.address}>
@@ -67,12 +66,62 @@ function AccountRow({ account }: { account: AccountView }) {
           >
             Verify on Ledger
           </button>
-          <button type="button" onClick={() => void remove(account.address)}>
-            Remove
-          </button>
+          <RemoveButton account={account} />
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Removes an account only after a second, explicit confirmation in the same cell. */
+function RemoveButton({ account }: { account: AccountView }) {
+  const remove = useAccounts((state) => state.remove);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const kept = useRef(false);
+  const label = account.name === '' ? account.path : account.name;
+
+  useEffect(() => {
+    if (confirming) {
+      confirmRef.current?.focus();
+    } else if (kept.current) {
+      kept.current = false;
+      removeRef.current?.focus();
+    }
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button type="button" ref={removeRef} onClick={() => setConfirming(true)}>
+        Remove
+      </button>
+    );
+  }
+  return (
+    <div className="remove-confirm" role="group" aria-label={`Remove account ${account.path}`}>
+      <p>
+        Remove <bdi>{label}</bdi> from this list? The Ledger keeps the account, and a new search
+        finds it again.
+      </p>
+      <button
+        type="button"
+        ref={confirmRef}
+        className="danger"
+        onClick={() => void remove(account.address)}
+      >
+        Remove account
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          kept.current = true;
+          setConfirming(false);
+        }}
+      >
+        Keep account
+      </button>
+    </div>
   );
 }
 
