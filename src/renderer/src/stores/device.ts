@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 import type { DeviceState } from '../../../shared/domain/ledger';
 import { call, subscribe } from '../bridge/wallet';
+import { clearDeviceErrorsWhenReady } from './device-recovery';
 import { useErrors } from './errors';
 
 interface DeviceStoreState {
@@ -24,5 +25,8 @@ export const useDevice = create<DeviceStoreState>((set) => ({
 }));
 
 export function followDevice(): () => void {
-  return subscribe('deviceStateChanged', (change) => useDevice.setState({ state: change.state }));
+  return subscribe('deviceStateChanged', (change) => {
+    useDevice.setState({ state: change.state });
+    clearDeviceErrorsWhenReady(change.state);
+  });
 }
