@@ -13,6 +13,9 @@ import { deviceScreenSchema, reviewModelSchema } from '../domain/stake';
 import { accountNameInputSchema } from '../domain/account-name';
 import { derivationPathSchema as storedPathSchema, signatureSchema } from '../domain/store';
 
+/** Maximum characters of pasted transaction text; one transaction needs at most about 1700. */
+export const REVIEW_TEXT_MAX_LENGTH = 8192;
+
 /** A Ledger account the person keeps in the app, with the name they gave it. */
 export const accountViewSchema = z.strictObject({
   address: base58AddressSchema,
@@ -123,7 +126,13 @@ export const ledgerMethods = {
     summary:
       'Decode a pasted transaction or message (base64 or base58, legacy or v0) and describe what it does and what the Ledger will show.',
     input: z.strictObject({
-      text: z.string().min(1).max(8192),
+      text: z
+        .string()
+        .min(1)
+        .max(
+          REVIEW_TEXT_MAX_LENGTH,
+          `The text may have at most ${REVIEW_TEXT_MAX_LENGTH} characters. Paste a single transaction.`,
+        ),
       /** The saved account that signs, when several of them are required signers. */
       signer: base58AddressSchema.optional(),
     }),

@@ -14,6 +14,14 @@ export const signingErrorContexts = {
     /** Characters left after whitespace was removed. */
     length: z.number().int().nonnegative(),
   }),
+  TRANSACTION_TEXT_TOO_LONG: z.object({
+    length: z.number().int().nonnegative(),
+    maxLength: z.number().int().positive(),
+  }),
+  PASTED_TRANSACTION_TOO_LARGE: z.object({
+    sizeBytes: z.number().int().nonnegative(),
+    maxBytes: z.number().int().positive(),
+  }),
   REVIEW_SIGNER_NOT_FOUND: z.object({
     requiredSigners: z.array(addressTextSchema),
     /** The signer the request named, when it named one. */
@@ -37,6 +45,16 @@ export const signingErrorText = {
     title: 'The text is not a base64 or base58 transaction',
     nextStep:
       'Paste the whole transaction or message as base64 or base58, with nothing before or after it.',
+  },
+  TRANSACTION_TEXT_TOO_LONG: {
+    title: 'The pasted text is longer than 8192 characters',
+    nextStep:
+      'One transaction takes at most about 1700 characters of base64 or base58. Copy a single transaction, with nothing before or after it.',
+  },
+  PASTED_TRANSACTION_TOO_LARGE: {
+    title: 'The pasted text decodes to more than 1232 bytes, the size limit of one transaction',
+    nextStep:
+      'Check that you copied exactly one transaction and nothing else, then paste it again.',
   },
   REVIEW_SIGNER_NOT_FOUND: {
     title: 'None of your accounts has to sign this transaction',

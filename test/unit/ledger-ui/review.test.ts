@@ -32,6 +32,24 @@ afterEach(async () => {
 });
 
 describe('reviewTransaction', () => {
+  it('names the limit for text that is too long', async () => {
+    harness = await startWithAccounts();
+
+    await expect(
+      harness.call('reviewTransaction', { text: 'A'.repeat(8193) }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+      context: {
+        issues: [
+          {
+            path: 'text',
+            message: 'The text may have at most 8192 characters. Paste a single transaction.',
+          },
+        ],
+      },
+    });
+  });
+
   it('reviews a stake transaction built with web3.js', async () => {
     harness = await startWithAccounts();
     await harness.call('renameAccount', { address: ACCOUNT0, name: 'Savings' });

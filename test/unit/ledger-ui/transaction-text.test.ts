@@ -65,7 +65,7 @@ describe('decodeTransactionText', () => {
 
     expect(() => decodeTransactionText(text)).toThrow(
       expect.objectContaining({
-        code: 'TRANSACTION_TOO_LARGE',
+        code: 'PASTED_TRANSACTION_TOO_LARGE',
         context: { sizeBytes: 1300, maxBytes: 1232 },
       }),
     );

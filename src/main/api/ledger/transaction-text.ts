@@ -25,7 +25,7 @@ const BASE58_TEXT = /^[1-9A-HJ-NP-Za-km-z]+$/;
  * hundred random bytes almost always contains `+` or `/`, which base58 lacks.
  *
  * @throws WalletError TRANSACTION_TEXT_INVALID when the text is in neither encoding,
- *   TRANSACTION_TOO_LARGE when the bytes exceed a transaction's size limit, and
+ *   PASTED_TRANSACTION_TOO_LARGE when the bytes exceed a transaction's size limit, and
  *   MESSAGE_DECODE_FAILED when they are neither a transaction nor a message.
  */
 export function decodeTransactionText(text: string): DecodedTransactionText {
@@ -77,7 +77,7 @@ export function encodeTransaction(message: Uint8Array, signatures: Uint8Array[])
 
 function interpretBytes(bytes: Uint8Array): Omit<DecodedTransactionText, 'encoding'> {
   if (bytes.length > MAX_TRANSACTION_BYTES) {
-    throw new WalletError('TRANSACTION_TOO_LARGE', {
+    throw new WalletError('PASTED_TRANSACTION_TOO_LARGE', {
       sizeBytes: bytes.length,
       maxBytes: MAX_TRANSACTION_BYTES,
     });
