@@ -203,6 +203,7 @@ test.describe('signing prompt', () => {
     ).toEqual(new Uint8Array(signed.serialize()));
     await review.prompt.getByRole('button', { name: 'Close' }).click();
     await expect(review.prompt).toBeHidden();
+    await expect(review.page.getByRole('button', { name: 'Sign with Ledger' })).toBeFocused();
   });
 
   test('lists the expert-mode screens too', async ({ app, panel }) => {

@@ -34,9 +34,14 @@ export function RewardsChart({ rewards }: { rewards: PortfolioRewards }) {
         Rewards paid over the last {rewards.epochs.length} completed epochs:{' '}
         <strong data-testid="rewards-total">{formatSol(total.toString())}</strong>
       </figcaption>
+      {/* The rewards table holds the same numbers, so the chart stays out of the tab order. */}
       <div className="chart-area" aria-hidden="true">
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart
+            data={points}
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="epoch" tickFormatter={(epoch: number) => `Epoch ${epoch}`} />
             <YAxis width={100} tickFormatter={(sol: number) => `${axisNumber.format(sol)} SOL`} />

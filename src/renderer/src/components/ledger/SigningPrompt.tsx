@@ -30,10 +30,17 @@ export function SigningPrompt({ prompt, messageHash }: { prompt: Prompt; message
 
   useEffect(() => {
     const element = dialog.current;
+    // The dialog leaves the page when closed, so focus must be returned to its opener by hand.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element !== null && !element.open) {
       element.showModal();
     }
-    return () => element?.close();
+    return () => {
+      element?.close();
+      if (opener?.isConnected === true) {
+        opener.focus();
+      }
+    };
   }, []);
 
   // Escape cancels the signing while it waits and closes the prompt afterwards.

@@ -24,7 +24,9 @@ export function TransactionReviewView({
 
   return (
     <section className="card review" aria-labelledby="review-heading">
-      <h2 id="review-heading">What this transaction does</h2>
+      <h2 id="review-heading" tabIndex={-1}>
+        What this transaction does
+      </h2>
 
       <dl className="fields summary">
         <div>
