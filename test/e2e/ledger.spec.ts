@@ -319,3 +319,50 @@ test.describe('review page theme', () => {
     expect(colours.box).toBe(colours.surface);
   });
 });
+
+test.describe('review page', () => {
+  test('moves focus to the review after Review', async ({ app }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+
+    await review.input.fill(base64Of(transferTransaction()));
+    await review.input.press('Tab');
+    await review.page.keyboard.press('Enter');
+
+    await expect(
+      review.page.getByRole('heading', { name: 'What this transaction does' }),
+    ).toBeFocused();
+  });
+
+  test('names the limit for text that is too long', async ({ app }) => {
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+
+    await review.input.fill('A'.repeat(8193));
+    await review.page.getByRole('button', { name: 'Review', exact: true }).click();
+
+    await expect(review.page.getByText(errorText.TRANSACTION_TEXT_TOO_LONG.title)).toBeVisible();
+    await expect(review.page.getByText('The limit is 8192.')).toBeVisible();
+  });
+
+  test('keeps the text and the review together', async ({ app }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    const text = base64Of(transferTransaction());
+    await review.reviewText(text);
+
+    await accounts.open();
+    await review.open();
+    await expect(review.input).toHaveValue(text);
+    await expect(review.review).toBeVisible();
+
+    await review.input.fill('');
+    await expect(review.review).toBeHidden();
+  });
+});

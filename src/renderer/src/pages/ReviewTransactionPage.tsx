@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 
+import { REVIEW_TEXT_MAX_LENGTH } from '../../../shared/contract/ledger';
 import { InlineError } from '../components/ledger/InlineError';
 import '../components/ledger/ledger.css';
 import { SigningPrompt } from '../components/ledger/SigningPrompt';
@@ -8,7 +9,8 @@ import { PageHeader } from '../components/PageHeader';
 import { useSigning } from '../stores/signing';
 
 export function ReviewTransactionPage() {
-  const [text, setText] = useState('');
+  const text = useSigning((state) => state.draft);
+  const setText = useSigning((state) => state.setDraft);
   const reviewing = useSigning((state) => state.reviewing);
   const reviewed = useSigning((state) => state.review);
   const reviewError = useSigning((state) => state.reviewError);
@@ -16,8 +18,19 @@ export function ReviewTransactionPage() {
   const reviewText = useSigning((state) => state.reviewText);
   const sign = useSigning((state) => state.sign);
 
+  // Focus moves to the review only after Review is pressed, not when the page is reopened.
+  const focusReview = useRef(false);
+  const reviewId = reviewed?.reviewId;
+  useEffect(() => {
+    if (reviewId !== undefined && focusReview.current) {
+      focusReview.current = false;
+      document.getElementById('review-heading')?.focus();
+    }
+  }, [reviewId]);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    focusReview.current = true;
     void reviewText(text);
   };
 
@@ -36,8 +49,12 @@ export function ReviewTransactionPage() {
             rows={6}
             value={text}
             spellCheck={false}
+            aria-describedby="transaction-text-hint"
             onChange={(event) => setText(event.target.value)}
           />
+          <p id="transaction-text-hint" className="field-hint">
+            One transaction, at most {REVIEW_TEXT_MAX_LENGTH} characters.
+          </p>
           <div className="button-row">
             <button type="submit" className="primary" disabled={reviewing || text.trim() === ''}>
               {reviewing ? 'Reviewing…' : 'Review'}

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 
-import type {
-  SignedTransaction,
-  SigningProgressEvent,
-  TransactionReview,
+import {
+  REVIEW_TEXT_MAX_LENGTH,
+  type SignedTransaction,
+  type SigningProgressEvent,
+  type TransactionReview,
 } from '../../../shared/contract/ledger';
+import { WalletError } from '../../../shared/errors';
 import type { DeviceScreen } from '../../../shared/domain/stake';
 import { call, subscribe } from '../bridge/wallet';
 import type { ErrorDescription } from './accounts';
@@ -28,10 +30,16 @@ export interface SigningPrompt {
 }
 
 interface SigningState {
+  /** Text in the paste box, kept here so that it matches the review after navigating away. */
+  draft: string;
   review: TransactionReview | undefined;
+  /** Text the current review or review error belongs to. */
+  reviewedText: string | undefined;
   reviewing: boolean;
   reviewError: ErrorDescription | undefined;
   prompt: SigningPrompt | undefined;
+  /** Updates the paste box; text other than the reviewed text drops the old review. */
+  setDraft: (text: string) => void;
   reviewText: (text: string) => Promise<void>;
   sign: () => Promise<void>;
   cancel: () => Promise<void>;
@@ -44,13 +52,42 @@ function screensOf(review: TransactionReview): DeviceScreen[] {
 
 /** The pasted transaction's review and the signing prompt that follows it. */
 export const useSigning = create<SigningState>((set, get) => ({
+  draft: '',
   review: undefined,
+  reviewedText: undefined,
   reviewing: false,
   reviewError: undefined,
   prompt: undefined,
 
+  setDraft: (text) =>
+    set((state) =>
+      text === state.reviewedText || state.prompt !== undefined
+        ? { draft: text }
+        : { draft: text, review: undefined, reviewError: undefined, reviewedText: undefined },
+    ),
+
   reviewText: async (text) => {
-    set({ reviewing: true, reviewError: undefined, review: undefined, prompt: undefined });
+    if (text.length > REVIEW_TEXT_MAX_LENGTH) {
+      const error = new WalletError(
+        'TRANSACTION_TEXT_TOO_LONG',
+        { length: text.length, maxLength: REVIEW_TEXT_MAX_LENGTH },
+        `The text has ${text.length} characters. The limit is ${REVIEW_TEXT_MAX_LENGTH}.`,
+      );
+      set({
+        review: undefined,
+        prompt: undefined,
+        reviewedText: text,
+        reviewError: describeError(error),
+      });
+      return;
+    }
+    set({
+      reviewing: true,
+      reviewError: undefined,
+      review: undefined,
+      prompt: undefined,
+      reviewedText: text,
+    });
     try {
       set({ review: await call('reviewTransaction', { text }) });
     } catch (error) {
