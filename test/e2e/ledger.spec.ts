@@ -8,6 +8,7 @@ import {
 } from '@solana/web3.js';
 import bs58 from 'bs58';
 
+import { accountNameMessages } from '../../src/shared/domain/account-name';
 import { errorText } from '../../src/shared/errors';
 import { expect, test } from './support/fixtures';
 import { deviceStatus, LedgerAccountsPage, ReviewTransactionPage } from './support/ledger-pages';
@@ -109,6 +110,22 @@ test.describe('Ledger accounts', () => {
         .accountRow("44'/501'/0'")
         .getByRole('textbox', { name: "Name of account 44'/501'/0'" }),
     ).toHaveValue('Savings');
+  });
+
+  test('explains a rejected account name', async ({ app }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const row = accounts.accountRow("44'/501'/0'");
+    const name = row.getByRole('textbox', { name: "Name of account 44'/501'/0'" });
+
+    await name.fill('abc\u202ex');
+    await expect(row.getByRole('alert')).toHaveText(accountNameMessages.hiddenCharacters);
+    await expect(row.getByRole('button', { name: 'Rename' })).toBeDisabled();
+
+    await name.fill('x'.repeat(65));
+    await expect(name).toHaveValue('x'.repeat(65));
+    await expect(row.getByRole('alert')).toHaveText(accountNameMessages.tooLong);
   });
 
   test('removes an account only after confirmation', async ({ app }) => {
