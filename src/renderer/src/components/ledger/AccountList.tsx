@@ -79,14 +79,14 @@ function RemoveButton({ account }: { account: AccountView }) {
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
-  const kept = useRef(false);
+  const keptAccount = useRef(false);
   const label = account.name === '' ? account.path : account.name;
 
   useEffect(() => {
     if (confirming) {
       confirmRef.current?.focus();
-    } else if (kept.current) {
-      kept.current = false;
+    } else if (keptAccount.current) {
+      keptAccount.current = false;
       removeRef.current?.focus();
     }
   }, [confirming]);
@@ -115,7 +115,7 @@ function RemoveButton({ account }: { account: AccountView }) {
       <button
         type="button"
         onClick={() => {
-          kept.current = true;
+          keptAccount.current = true;
           setConfirming(false);
         }}
       >

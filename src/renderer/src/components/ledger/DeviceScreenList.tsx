@@ -12,21 +12,21 @@ interface ExpertScreen {
  * screens only expert mode adds are listed apart instead of shifting the numbers.
  */
 export function DeviceScreenList({ screens, label }: { screens: DeviceScreen[]; label: string }) {
-  const shown: DeviceScreen[] = [];
+  const alwaysShown: DeviceScreen[] = [];
   const expertOnly: ExpertScreen[] = [];
   for (const screen of screens) {
     if (screen.expertOnly) {
-      expertOnly.push({ screen, after: shown.length });
+      expertOnly.push({ screen, after: alwaysShown.length });
     } else {
-      shown.push(screen);
+      alwaysShown.push(screen);
     }
   }
-  const total = shown.length + 2;
+  const total = alwaysShown.length + 2;
 
   return (
     <>
       <ol className="device-screens" aria-label={label}>
-        {shown.map((screen, index) => (
+        {alwaysShown.map((screen, index) => (
           <li key={`${index}-${screen.title}`}>
             <span className="screen-step">
               Screen {index + 1} of {total}
