@@ -1,4 +1,4 @@
-import { TransactionInstruction } from '@solana/web3.js';
+import { type TransactionInstruction } from '@solana/web3.js';
 
 import { WalletError } from '../../shared/errors';
 import type { BuildContext, BuiltTransaction } from './compose';

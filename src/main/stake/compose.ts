@@ -1,4 +1,9 @@
-import { Message, PublicKey, TransactionInstruction, TransactionMessage } from '@solana/web3.js';
+import {
+  type Message,
+  type PublicKey,
+  type TransactionInstruction,
+  TransactionMessage,
+} from '@solana/web3.js';
 
 import { WalletError } from '../../shared/errors';
 import { deviceProfileFor } from './device-profile';

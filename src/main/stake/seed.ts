@@ -1,6 +1,6 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 
-import { PublicKey } from '@solana/web3.js';
+import { type PublicKey } from '@solana/web3.js';
 
 import { WalletError } from '../../shared/errors';
 import { deriveAddressWithSeed, STAKE_PROGRAM_ID } from './addresses';

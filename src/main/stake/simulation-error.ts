@@ -260,7 +260,7 @@ export function describeSimulationError(
     return describeTransactionError(err);
   }
   if (typeof err !== 'object') {
-    return generic(String(err));
+    return generic(typeof err === 'number' || typeof err === 'boolean' ? String(err) : typeof err);
   }
 
   const record = err as Record<string, unknown>;

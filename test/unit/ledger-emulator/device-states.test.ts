@@ -26,7 +26,7 @@ describe('locked device', () => {
     expect(await statusOf(emulator, GET_APP_AND_VERSION)).toBe(0x5515);
   });
 
-  it('returns to the open app when unlocked', async () => {
+  it('returns to the open app when unlocked', () => {
     const emulator = new LedgerEmulator();
     emulator.lock();
     emulator.unlock();
@@ -127,7 +127,7 @@ describe('unplugging', () => {
     expect(screens).toEqual([1]);
   });
 
-  it('powers up locked on the dashboard when plugged back', async () => {
+  it('powers up locked on the dashboard when plugged back', () => {
     const emulator = new LedgerEmulator();
     emulator.unplug();
     emulator.plug();

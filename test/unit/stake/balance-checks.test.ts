@@ -9,7 +9,7 @@ import {
   stakeableLamportsForPercent,
 } from '../../../src/main/stake';
 import type { StakeBudget } from '../../../src/main/stake';
-import { isWalletError, WalletError } from '../../../src/shared/errors';
+import { isWalletError, type WalletError } from '../../../src/shared/errors';
 import { RENT_RESERVE, SOL, speculos } from './fixtures';
 
 const SYSTEM_RENT_MINIMUM = 890_880n;

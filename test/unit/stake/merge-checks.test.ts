@@ -153,9 +153,7 @@ describe('checkMerge', () => {
       assertMergeable(active(1), active(2, { voter: OTHER_VOTE.toBase58() }), now),
     );
     expect(error.code).toBe('MERGE_NOT_POSSIBLE');
-    expect(error.context).toMatchObject({
-      reason: expect.stringContaining('different validators'),
-    });
+    expect((error.context as { reason?: string }).reason).toContain('different validators');
   });
 
   it('describes every rejection in a sentence', () => {

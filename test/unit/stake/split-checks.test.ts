@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { partialSplitRange, planSplit } from '../../../src/main/stake';
-import { isWalletError, WalletError } from '../../../src/shared/errors';
+import { isWalletError, type WalletError } from '../../../src/shared/errors';
 import { delegatedSnapshot, initializedSnapshot, RENT_RESERVE, SOL } from './fixtures';
 
 const minimumDelegation = SOL;

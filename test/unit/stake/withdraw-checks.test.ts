@@ -8,7 +8,7 @@ import {
   isLockupInForce,
   withdrawLimits,
 } from '../../../src/main/stake';
-import { isWalletError, WalletError } from '../../../src/shared/errors';
+import { isWalletError, type WalletError } from '../../../src/shared/errors';
 import {
   address,
   delegatedSnapshot,

@@ -1,4 +1,4 @@
-import { PublicKey } from '@solana/web3.js';
+import { type PublicKey } from '@solana/web3.js';
 
 import type { StakeAuthorityType } from '../../../shared/domain/stake';
 import type { BuildContext, BuiltTransaction } from '../compose';

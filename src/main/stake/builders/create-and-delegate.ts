@@ -1,4 +1,4 @@
-import { PublicKey, TransactionInstruction } from '@solana/web3.js';
+import { type PublicKey, type TransactionInstruction } from '@solana/web3.js';
 
 import { deriveAddressWithSeed, STAKE_ACCOUNT_SPACE, STAKE_PROGRAM_ID } from '../addresses';
 import type { BuildContext, BuiltTransaction } from '../compose';

@@ -1,4 +1,4 @@
-import { PublicKey } from '@solana/web3.js';
+import { type PublicKey } from '@solana/web3.js';
 
 import type { BuildContext, BuiltTransaction } from '../compose';
 import { composeTransaction } from '../compose';

@@ -1,5 +1,5 @@
 import {
-  PublicKey,
+  type PublicKey,
   SYSVAR_RECENT_BLOCKHASHES_PUBKEY,
   TransactionInstruction,
 } from '@solana/web3.js';
