@@ -5,6 +5,8 @@ import { ErrorList } from './components/ErrorList';
 import { NavigationBar } from './components/NavigationBar';
 import { StatusBar } from './components/StatusBar';
 import { useTheme } from './components/useTheme';
+import { StakeFlowHost } from './flows/StakeFlowDialog';
+import { StakeFlowsSection } from './flows/StakeFlowsSection';
 import { ActivityPage } from './pages/ActivityPage';
 import { LedgerAccountsPage } from './pages/LedgerAccountsPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -23,7 +25,12 @@ function PageFor({ view }: { view: View }) {
     case 'portfolio':
       return <PortfolioPage />;
     case 'stake-accounts':
-      return <StakeAccountsPage />;
+      return (
+        <>
+          <StakeAccountsPage />
+          <StakeFlowsSection />
+        </>
+      );
     case 'validators':
       return <ValidatorsPage />;
     case 'activity':
@@ -75,6 +82,7 @@ export function App() {
       <div className="app-body">
         <StatusBar />
         <ErrorList />
+        <StakeFlowHost />
         <main id="main-content" className="page" tabIndex={-1} aria-labelledby="page-title">
           <PageFor view={view} />
         </main>

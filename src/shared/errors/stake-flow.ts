@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 const addressTextSchema = z.string();
-const u64TextSchema = z.string().regex(/^\d+$/);
 
 /** Stage names a draft can be in, repeated here so error contexts stay plain data. */
 const draftStageSchema = z.enum([

@@ -138,6 +138,8 @@ describe('blockhash expiry while the person confirms', () => {
     expect(harness.emulator.currentRequest).toBeNull();
 
     const rebuilt = await harness.flows.rebuildExpired(draft.draftId);
+    // Nothing was signed, so the address the expired draft would have created is free again.
+    expect(rebuilt.newStakeAccounts).toEqual(draft.newStakeAccounts);
     await approveAndLand(harness, rebuilt);
   });
 });

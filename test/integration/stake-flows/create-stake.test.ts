@@ -77,6 +77,28 @@ describe.each(APP_VERSIONS)('create stake on app %s', (appVersion) => {
   });
 });
 
+describe('checks before the device', () => {
+  it('simulates again before signing', async () => {
+    harness = await startFlowHarness();
+    const input = {
+      account: harness.signer,
+      voteAccount: harness.voteAccount(0),
+      amount: { unit: 'sol' as const, value: '6' },
+    };
+    const first = await harness.flows.prepare({ operation: 'createStake', input });
+    const second = await harness.flows.prepare({ operation: 'createStake', input });
+    await approveAndLand(harness, first);
+
+    // Each draft fit the balance alone; after the first, the second no longer does.
+    const signing = harness.flows.signAndSend(second.draftId, new AbortController().signal);
+    await expect(signing).rejects.toMatchObject({ code: 'STAKE_SIMULATION_FAILED' });
+    expect(harness.emulator.currentRequest).toBeNull();
+    expect(await harness.readStakeAccount(second.newStakeAccounts[0] ?? '')).toBeNull();
+    await harness.localnet.fund(harness.signer, 5n * SOL);
+    await approveAndLand(harness, second);
+  });
+});
+
 describe('stakeable maximum', () => {
   it('shares one formula with validation', async () => {
     harness = await startFlowHarness({ fundSol: 3n });

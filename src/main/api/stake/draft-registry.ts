@@ -74,7 +74,9 @@ export class DraftRegistry {
   reservedAddresses(): Set<string> {
     const reserved = new Set<string>();
     for (const record of this.drafts.values()) {
-      if (!settledStages.has(record.stage)) {
+      // A draft that expired unsigned can never land, so its addresses are free again.
+      const expiredUnsigned = record.stage === 'expired' && record.signature === null;
+      if (!settledStages.has(record.stage) && !expiredUnsigned) {
         for (const address of record.view.newStakeAccounts) {
           reserved.add(address);
         }

@@ -157,27 +157,22 @@ export class DraftSubmissionService {
       });
     }
 
+    // An unsigned draft whose blockhash the node no longer accepts can be rebuilt freely,
+    // because nothing signed exists that could still land.
     const blockHeight = await rpc.blockHeight(signal);
     if (blockHeight > record.lifetime.lastValidBlockHeight) {
-      record.stage = 'expired';
-      this.emit(record, {
-        stage: 'expired',
-        signature: null,
-        lastValidBlockHeight: record.lifetime.lastValidBlockHeight,
-      });
-      throw new WalletError('STAKE_DRAFT_EXPIRED', {
-        draftId: view.draftId,
-        blockHeight,
-        lastValidBlockHeight: record.lifetime.lastValidBlockHeight,
-      });
+      throw this.expiredBeforeSigning(record, blockHeight);
     }
 
     // The chain may have changed since the draft was prepared, for example through an earlier
-    // transaction of the same batch. A draft that would fail now is not shown on the device.
+    // transaction of the same batch. A draft that would fail now is not shown on the device,
+    // and it stays prepared, so it can be tried again once the cause is fixed.
     try {
       await simulate(record.messageBytes, review, { rpc, signal });
     } catch (error) {
-      record.stage = 'failed';
+      if (isBlockhashNotFoundFailure(error)) {
+        throw this.expiredBeforeSigning(record, blockHeight);
+      }
       this.emit(record, {
         stage: 'failed',
         signature: null,
@@ -188,6 +183,21 @@ export class DraftSubmissionService {
     }
 
     await this.requestSignature(record, context);
+  }
+
+  private expiredBeforeSigning(record: DraftRecord, blockHeight: number): WalletError {
+    const lastValidBlockHeight = record.lifetime.lastValidBlockHeight;
+    record.stage = 'expired';
+    this.dependencies.logger.info(
+      { draftId: record.view.draftId, blockHeight, lastValidBlockHeight },
+      'stake draft expired before it was signed',
+    );
+    this.emit(record, { stage: 'expired', signature: null, lastValidBlockHeight });
+    return new WalletError('STAKE_DRAFT_EXPIRED', {
+      draftId: record.view.draftId,
+      blockHeight,
+      lastValidBlockHeight,
+    });
   }
 
   private async requestSignature(record: DraftRecord, context: CallContext): Promise<void> {
@@ -270,7 +280,7 @@ export class DraftSubmissionService {
     }
     if (isBlockhashNotFound(result)) {
       this.dependencies.logger.warn(
-        { draftId: record.view.draftId },
+        { draftId: record.view.draftId, rpcCode: result.rpcCode, rpcMessage: result.message },
         'the node no longer knows the blockhash; checking whether the transaction landed',
       );
       return this.follow(record, context);
@@ -590,7 +600,7 @@ export class DraftSubmissionService {
       draftId: record.view.draftId,
       intentId: record.view.intentId,
       batch: record.view.batch,
-    } as StakeFlowProgress);
+    });
   }
 }
 
@@ -605,6 +615,15 @@ function requireSignature(record: DraftRecord): Uint8Array {
     });
   }
   return record.signature;
+}
+
+function isBlockhashNotFoundFailure(error: unknown): boolean {
+  return (
+    isWalletError(error) &&
+    error.code === 'STAKE_SIMULATION_FAILED' &&
+    'errorName' in error.context &&
+    error.context.errorName === 'BlockhashNotFound'
+  );
 }
 
 function isBlockhashNotFound(result: Extract<SendResult, { ok: false }>): boolean {

@@ -5,7 +5,7 @@ import { WalletError } from '../../../shared/errors';
 import type { ChainService } from '../../chain';
 import { STAKE_ACCOUNT_SPACE, type BuildContext } from '../../stake';
 import type { StoredAccountsService } from '../../store';
-import { FlowRpc, type LatestBlockhash } from './flow-rpc';
+import { type FlowRpc, type LatestBlockhash } from './flow-rpc';
 
 /** The device settings a draft is built and reviewed for. */
 export interface DeviceTarget {

@@ -1,4 +1,4 @@
-import { PublicKey } from '@solana/web3.js';
+import { type PublicKey } from '@solana/web3.js';
 
 import type { MaxStakeable, StakeAmount } from '../../../shared/contract/stake';
 import { WalletError } from '../../../shared/errors';

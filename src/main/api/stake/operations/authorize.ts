@@ -15,7 +15,7 @@ import { accountLabel } from '../../ledger/account-views';
 import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-environment';
 import type { AuthorizeInput, OperationPlan } from '../operation-plan';
 import { readAccounts } from '../stake-snapshots';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
  * Plans handing the stake or withdraw authority (or both) to another key, signed by this

@@ -14,7 +14,7 @@ import { chooseFreeSeed, findFreeSeeds } from '../seed-availability';
 import { computeStakeBudget, lamportsOfAmount } from '../stake-budget';
 import { readAccounts } from '../stake-snapshots';
 import { ValidatorDirectory } from '../validator-directory';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { NEW_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
  * Plans a new stake account funded by the Ledger account and delegated in the same

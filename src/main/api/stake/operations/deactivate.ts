@@ -3,7 +3,7 @@ import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-envir
 import type { DeactivateInput, OperationPlan } from '../operation-plan';
 import { readAccounts } from '../stake-snapshots';
 import { stakerCheck, stateCheck } from './delegate';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /** Unstakes a delegated stake account. */
 export async function planDeactivate(

@@ -13,7 +13,7 @@ import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-envir
 import type { DelegateInput, OperationPlan, RedelegateInput } from '../operation-plan';
 import { readAccounts, type AccountReading } from '../stake-snapshots';
 import { ValidatorDirectory } from '../validator-directory';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /** Plans delegating an initialized or inactive stake account to a validator. */
 export async function planDelegate(

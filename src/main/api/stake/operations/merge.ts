@@ -9,7 +9,7 @@ import {
 import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-environment';
 import type { MergeInput, OperationPlan } from '../operation-plan';
 import { readAccounts } from '../stake-snapshots';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 import type { ChainService } from '../../../chain';
 
 /**

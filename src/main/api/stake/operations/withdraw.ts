@@ -16,7 +16,7 @@ import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-envir
 import type { OperationPlan, WithdrawInput, WithdrawManyInput } from '../operation-plan';
 import { lamportsOfAmount } from '../stake-budget';
 import { readAccounts, type AccountReading } from '../stake-snapshots';
-import { NEW_STAKE_ACCOUNT, OWN_STAKE_ACCOUNT, shortAddress } from './text';
+import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
  * Plans a withdrawal, part or all of what the account can release now: everything once no

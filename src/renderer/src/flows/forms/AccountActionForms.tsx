@@ -1,0 +1,359 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+
+import type { MergeCandidate } from '../../../../shared/contract/stake';
+import type { StakeAuthorityType } from '../../../../shared/domain/stake';
+import { call } from '../../bridge/wallet';
+import { formatSol, shortenAddress } from '../../components/chain/amounts';
+import { describeError } from '../../stores/errors';
+import { usePortfolio } from '../../stores/portfolio';
+import { useStakeFlow, type FlowKind, type FlowTarget } from '../../stores/stake-flow';
+import { ValidatorSelect } from './ValidatorSelect';
+import { NO_ITEMS } from '../no-items';
+
+type ActionKind = Extract<
+  FlowKind,
+  'delegate' | 'deactivate' | 'withdraw' | 'split' | 'merge' | 'authorize' | 'redelegate'
+>;
+
+/** Renders the form of an action on one stake account. */
+export function AccountActionForm({ kind, target }: { kind: ActionKind; target: FlowTarget }) {
+  const stakeAccount = target.stakeAccount ?? '';
+  const view = usePortfolio((state) =>
+    state.state?.snapshot?.stakeAccounts.find((entry) => entry.address === stakeAccount),
+  );
+  const header = (
+    <p className="flow-subject">
+      Stake account <span className="mono">{stakeAccount}</span>
+      {view !== undefined && ` · ${view.state} · ${formatSol(view.lamports)}`}
+    </p>
+  );
+  const props = { account: target.account, stakeAccount, currentVoter: view?.voter ?? null };
+
+  switch (kind) {
+    case 'delegate':
+    case 'redelegate':
+      return (
+        <>
+          {header}
+          <DelegateForm kind={kind} {...props} />
+        </>
+      );
+    case 'deactivate':
+      return (
+        <>
+          {header}
+          <DeactivateForm {...props} />
+        </>
+      );
+    case 'withdraw':
+      return (
+        <>
+          {header}
+          <WithdrawForm {...props} withdrawable={view?.withdrawable ?? null} />
+        </>
+      );
+    case 'split':
+      return (
+        <>
+          {header}
+          <SplitForm {...props} />
+        </>
+      );
+    case 'merge':
+      return (
+        <>
+          {header}
+          <MergeForm {...props} />
+        </>
+      );
+    case 'authorize':
+      return (
+        <>
+          {header}
+          <AuthorizeForm {...props} />
+        </>
+      );
+  }
+}
+
+interface ActionProps {
+  account: string;
+  stakeAccount: string;
+  currentVoter: string | null;
+}
+
+function ReviewButton({ disabled = false }: { disabled?: boolean }) {
+  return (
+    <div className="button-row">
+      <button type="submit" className="primary" disabled={disabled}>
+        Review
+      </button>
+    </div>
+  );
+}
+
+function DelegateForm({
+  kind,
+  account,
+  stakeAccount,
+  currentVoter,
+}: ActionProps & { kind: 'delegate' | 'redelegate' }) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const [voteAccount, setVoteAccount] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const method = kind === 'delegate' ? 'prepareDelegate' : 'prepareRedelegate';
+    void prepare(() => call(method, { account, stakeAccount, voteAccount }));
+  };
+
+  return (
+    <form
+      className="flow-form"
+      onSubmit={submit}
+      aria-label={kind === 'delegate' ? 'Delegate' : 'Move to another validator'}
+    >
+      {kind === 'redelegate' && (
+        <p className="field-hint">
+          Active stake has to cool down before it can move: this unstakes it now, and you delegate
+          it to the new validator once the cooldown ends, usually at the next epoch.
+        </p>
+      )}
+      <ValidatorSelect
+        value={voteAccount}
+        onChange={setVoteAccount}
+        label={kind === 'delegate' ? 'Validator' : 'New validator'}
+        exclude={kind === 'redelegate' ? currentVoter : null}
+      />
+      <ReviewButton disabled={voteAccount === ''} />
+    </form>
+  );
+}
+
+function DeactivateForm({ account, stakeAccount }: ActionProps) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void prepare(() => call('prepareDeactivate', { account, stakeAccount }));
+  };
+  return (
+    <form className="flow-form" onSubmit={submit} aria-label="Unstake">
+      <p>
+        Unstaking stops rewards from the next epoch. The SOL can be withdrawn once the cooldown
+        ends, usually after one epoch.
+      </p>
+      <ReviewButton />
+    </form>
+  );
+}
+
+function WithdrawForm({
+  account,
+  stakeAccount,
+  withdrawable,
+}: ActionProps & { withdrawable: string | null }) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const amountId = useId();
+  const recipientId = useId();
+  const [all, setAll] = useState(true);
+  const [text, setText] = useState('');
+  const [recipient, setRecipient] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void prepare(() =>
+      call('prepareWithdraw', {
+        account,
+        stakeAccount,
+        amount: all ? { unit: 'all' } : { unit: 'sol', value: text },
+        ...(recipient.trim() === '' ? {} : { recipient: recipient.trim() }),
+      }),
+    );
+  };
+
+  return (
+    <form className="flow-form" onSubmit={submit} aria-label="Withdraw">
+      <p className="field-hint">
+        {withdrawable === null
+          ? 'Withdrawable now: unknown until the stake accounts are refreshed.'
+          : `Withdrawable now: ${formatSol(withdrawable)}.`}
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={all} onChange={(event) => setAll(event.target.checked)} />
+        Withdraw everything withdrawable
+      </label>
+      {!all && (
+        <div>
+          <label htmlFor={amountId}>Amount (SOL)</label>
+          <input
+            id={amountId}
+            inputMode="decimal"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+      )}
+      <div>
+        <label htmlFor={recipientId}>To (empty: the signing Ledger account)</label>
+        <input
+          id={recipientId}
+          className="mono"
+          value={recipient}
+          spellCheck={false}
+          onChange={(event) => setRecipient(event.target.value)}
+        />
+      </div>
+      <ReviewButton disabled={!all && text === ''} />
+    </form>
+  );
+}
+
+function SplitForm({ account, stakeAccount }: ActionProps) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const id = useId();
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void prepare(() =>
+      call('prepareSplit', { account, stakeAccount, amount: { unit: 'sol', value: text } }),
+    );
+  };
+
+  return (
+    <form className="flow-form" onSubmit={submit} aria-label="Split">
+      <p className="field-hint">
+        The amount moves to a new stake account with the same validator. Both parts must keep the
+        cluster&apos;s minimum delegation; the new account&apos;s rent reserve comes from the
+        signing account.
+      </p>
+      <label htmlFor={id}>Amount to move (SOL)</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <ReviewButton disabled={text === ''} />
+    </form>
+  );
+}
+
+function MergeForm({ account, stakeAccount }: ActionProps) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const [candidates, setCandidates] = useState<MergeCandidate[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [source, setSource] = useState('');
+
+  useEffect(() => {
+    let current = true;
+    call('getMergeOptions', { account, destination: stakeAccount })
+      .then((result) => current && setCandidates(result.candidates))
+      .catch((error: unknown) => current && setFailure(describeError(error).title));
+    return () => {
+      current = false;
+    };
+  }, [account, stakeAccount]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void prepare(() => call('prepareMerge', { account, destination: stakeAccount, source }));
+  };
+
+  return (
+    <form className="flow-form" onSubmit={submit} aria-label="Merge">
+      <p className="field-hint">The chosen account closes, and all its SOL moves into this one.</p>
+      {failure !== null && <p className="field-error">{failure}</p>}
+      {candidates === null && failure === null && <p>Checking which accounts can merge…</p>}
+      {candidates?.length === 0 && <p>You have no other stake account.</p>}
+      {candidates !== null && candidates.length > 0 && (
+        <fieldset>
+          <legend>Merge into this account</legend>
+          {candidates.map((candidate) => (
+            <label key={candidate.source} className="checkbox merge-candidate">
+              <input
+                type="radio"
+                name="merge-source"
+                value={candidate.source}
+                disabled={!candidate.mergeable}
+                checked={source === candidate.source}
+                onChange={() => setSource(candidate.source)}
+              />
+              <span className="mono">{shortenAddress(candidate.source)}</span>
+              {!candidate.mergeable && <span className="muted"> · {candidate.reason}</span>}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ReviewButton disabled={source === ''} />
+    </form>
+  );
+}
+
+function AuthorizeForm({ account, stakeAccount }: ActionProps) {
+  const prepare = useStakeFlow((state) => state.prepare);
+  const owners = usePortfolio((state) => state.state?.snapshot?.owners ?? NO_ITEMS);
+  const id = useId();
+  const [authorityType, setAuthorityType] = useState<StakeAuthorityType | 'both'>('staker');
+  const [newAuthority, setNewAuthority] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const types: StakeAuthorityType[] =
+      authorityType === 'both' ? ['staker', 'withdrawer'] : [authorityType];
+    const key = newAuthority.trim();
+    void prepare(() =>
+      call('prepareAuthorize', {
+        account,
+        stakeAccount,
+        changes: types.map((type) => ({ authorityType: type, newAuthority: key })),
+      }),
+    );
+  };
+
+  return (
+    <form className="flow-form" onSubmit={submit} aria-label="Change authority">
+      <fieldset className="radio-group">
+        <legend>Authority to hand over</legend>
+        {(['staker', 'withdrawer', 'both'] as const).map((type) => (
+          <label key={type}>
+            <input
+              type="radio"
+              name="authority-type"
+              checked={authorityType === type}
+              onChange={() => setAuthorityType(type)}
+            />
+            {type === 'staker'
+              ? 'Stake authority'
+              : type === 'withdrawer'
+                ? 'Withdraw authority'
+                : 'Both'}
+          </label>
+        ))}
+      </fieldset>
+      {authorityType !== 'staker' && (
+        <p className="notice danger" role="alert">
+          The withdraw authority controls every lamport in this account. Whoever holds it can take
+          all the SOL and change every authority, and this Ledger account cannot undo it.
+        </p>
+      )}
+      <label htmlFor={id}>New authority address</label>
+      <input
+        id={id}
+        className="mono"
+        list={`${id}-own`}
+        spellCheck={false}
+        value={newAuthority}
+        onChange={(event) => setNewAuthority(event.target.value)}
+      />
+      <datalist id={`${id}-own`}>
+        {owners
+          .filter((owner) => owner.address !== account)
+          .map((owner) => (
+            <option key={owner.address} value={owner.address}>
+              {owner.name === '' ? owner.path : owner.name}
+            </option>
+          ))}
+      </datalist>
+      <ReviewButton disabled={newAuthority.trim() === ''} />
+    </form>
+  );
+}
