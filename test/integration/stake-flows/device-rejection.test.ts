@@ -46,6 +46,26 @@ describe.each(APP_VERSIONS)('device rejection on app %s', (appVersion) => {
     expect((await harness.readStakeAccount(stakeAccount))?.state).toBe('activating');
   });
 
+  it('refuses a second sign call', async () => {
+    harness = await startFlowHarness({ appVersion });
+    const draft = await harness.flows.prepare({
+      operation: 'createStake',
+      input: {
+        account: harness.signer,
+        voteAccount: harness.voteAccount(0),
+        amount: { unit: 'sol', value: '2' },
+      },
+    });
+
+    const sending = harness.flows.signAndSend(draft.draftId, new AbortController().signal);
+    const again = harness.flows.signAndSend(draft.draftId, new AbortController().signal);
+    await expect(again).rejects.toMatchObject({ code: 'STAKE_DRAFT_STATE_INVALID' });
+    await harness.waitForDeviceRequest();
+    harness.emulator.approve();
+    expect((await sending).outcome).toBe('landed');
+    expect(harness.progress.filter((event) => event.stage === 'requested')).toHaveLength(1);
+  });
+
   it('cancels while the device waits', async () => {
     harness = await startFlowHarness({ appVersion });
     const draft = await harness.flows.prepare({

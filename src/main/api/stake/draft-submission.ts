@@ -58,6 +58,7 @@ interface CallContext extends SubmissionTarget {
 export class DraftSubmissionService {
   private readonly closing = new AbortController();
   private readonly background = new Set<Promise<void>>();
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly dependencies: DraftSubmissionDependencies) {}
 
@@ -83,6 +84,28 @@ export class DraftSubmissionService {
     // never stays sent without anyone watching it land or expire.
     const delivery: CallContext = { ...context, signal: this.closing.signal };
 
+    // One call at a time per draft: a second click must not ask the device or send twice.
+    const draftId = record.view.draftId;
+    if (this.inFlight.has(draftId)) {
+      throw new WalletError('STAKE_DRAFT_STATE_INVALID', {
+        draftId,
+        stage: record.stage,
+        action: 'signAndSend',
+      });
+    }
+    this.inFlight.add(draftId);
+    try {
+      return await this.run(record, context, delivery);
+    } finally {
+      this.inFlight.delete(draftId);
+    }
+  }
+
+  private async run(
+    record: DraftRecord,
+    context: CallContext,
+    delivery: CallContext,
+  ): Promise<SendOutcome> {
     switch (record.stage) {
       case 'prepared':
         await this.sign(record, context);
@@ -540,7 +563,7 @@ export class DraftSubmissionService {
     const work = (async () => {
       for (let poll = 0; poll < polls && record.stage === 'confirmed'; poll += 1) {
         await timing.delay(timing.confirmPollMs, signal);
-        const status = await rpc.signatureStatus(record.signatureText ?? '', true, signal);
+        const status = await rpc.signatureStatus(record.signatureText ?? '', false, signal);
         if (status?.confirmationStatus === 'finalized') {
           await this.markFinalized(record, status.slot);
           return;

@@ -64,7 +64,13 @@ export async function readClusterParameters(
   return { blockhash, signerBalance, stakeRentReserve, systemRentMinimum, minimumDelegation };
 }
 
-/** Returns the builders' context: the Ledger key signs and pays, with the environment's blockhash. */
+/**
+ * Returns the builders' context: the Ledger key signs and pays, with the environment's
+ * blockhash.
+ *
+ * NOTE: no compute budget is requested, so transactions carry no priority fee. Under
+ * congestion they may not land before their blockhash expires, which the flow then reports.
+ */
 export function buildContextOf(environment: FlowEnvironment): BuildContext {
   return {
     signer: environment.signerKey,
