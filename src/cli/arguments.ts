@@ -83,6 +83,10 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
     );
   }
 
+  if (command !== 'stake-accounts' && command !== 'validators') {
+    throw new UsageError(`Unknown command "${command}". Pass stake-accounts or validators.`);
+  }
+
   const url = readUrl(values.url);
   const json = values.json === true;
   const verbose = values.verbose === true;

@@ -69,6 +69,8 @@ describe('parseCliArguments', () => {
     [['stake-accounts', '--url', 'not a url', '--authority', authority], 'not a valid URL'],
     [['validators', '--url'], 'argument missing'],
     [['validators', '--url', url, 'extra'], 'Unexpected argument "extra"'],
+    [['bogus'], 'Unknown command "bogus"'],
+    [['bogus', '--url', url], 'Unknown command "bogus"'],
   ])('rejects %j', (argv, message) => {
     expect(usageErrorOf(argv)).toContain(message);
   });
