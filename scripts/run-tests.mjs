@@ -107,7 +107,9 @@ function skipReasons(report) {
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        const skip = (test.annotations ?? []).find((note) => note.type === 'skip');
+        const skip = (test.annotations ?? []).find(
+          (note) => note.type === 'skip' || note.type === 'fixme',
+        );
         if (test.status === 'skipped') {
           reasons.push(`${spec.title}: ${skip?.description ?? 'no reason given'}`);
         }
