@@ -7,7 +7,7 @@ const balanceSchema = z.object({ value: z.number().nonnegative() });
 const signaturesSchema = z.array(z.object({ signature: z.string() }));
 
 /**
- * Decides whether a Ledger address has ever been used: it holds lamports, it is the staker
+ * Decides whether a Ledger address has ever been used: it contains lamports, it is the staker
  * or withdrawer of a stake account, or it appears in any transaction. Account discovery
  * stops after a run of unused addresses, so an address with funds is never skipped.
  */

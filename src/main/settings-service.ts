@@ -1,7 +1,7 @@
 import { defaultSettings, type Settings, type SettingsPatch } from '../shared/domain/settings';
 import type { EventBus } from './event-bus';
 
-/** Where settings are kept between runs; the store provides the durable one. */
+/** Storage of the settings between runs; the store provides the durable one. */
 export interface SettingsPersistence {
   load(): Promise<Settings | undefined>;
   save(settings: Settings): Promise<void>;

@@ -63,7 +63,7 @@ const stakeTest = test.extend({
 });
 
 // NOTE: the local chain (solana-bankrun) registers blockhashes at its tick rate, so the
-// runtime forgets a blockhash about one second after handing it out, long before the 150
+// runtime rejects a blockhash about one second after returning it, long before the 150
 // blocks the app counts on. On a loaded machine the review and the device step take longer
 // than that and the transaction never lands, so these runs stay off until the local
 // chain keeps blockhashes for 150 blocks; the same flows run in the integration tests.

@@ -74,7 +74,7 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
@@ -157,7 +157,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname !== bridgePath) {
-      refuseUpgrade(socket, 404, 'Not Found');
+      rejectUpgrade(socket, 404, 'Not Found');
       return;
     }
     if (request.headers.origin !== origin) {
@@ -165,12 +165,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         { origin: request.headers.origin ?? 'none' },
         'refused a bridge connection from a foreign origin',
       );
-      refuseUpgrade(socket, 403, 'Forbidden');
+      rejectUpgrade(socket, 403, 'Forbidden');
       return;
     }
     if (!sameSecret(url.searchParams.get('token') ?? '', token)) {
       logger.warn('refused a bridge connection without the run token');
-      refuseUpgrade(socket, 401, 'Unauthorized');
+      rejectUpgrade(socket, 401, 'Unauthorized');
       return;
     }
     socketServer.handleUpgrade(request, socket, head, (connection) => serveSocket(connection));

@@ -35,8 +35,8 @@ let nextId = 1;
 let retryDelay = 250;
 // Connections that closed before they opened, in a row. The host refuses a missing or
 // wrong token before the socket opens, so after a few such closes retrying is pointless.
-let refusedInARow = 0;
-const maxRefusals = 3;
+let rejectedInARow = 0;
+const maxRejections = 3;
 let tokenRejected = token === '';
 
 function disconnected(): Result<never> {
@@ -63,7 +63,7 @@ function connect(): void {
   let opened = false;
   current.addEventListener('open', () => {
     opened = true;
-    refusedInARow = 0;
+    rejectedInARow = 0;
     retryDelay = 250;
     for (const frame of queued.splice(0)) {
       current.send(frame);
@@ -73,8 +73,8 @@ function connect(): void {
     handleFrame(JSON.parse(event.data) as HostFrame);
   });
   current.addEventListener('close', () => {
-    refusedInARow = opened ? 0 : refusedInARow + 1;
-    tokenRejected = refusedInARow >= maxRefusals;
+    rejectedInARow = opened ? 0 : rejectedInARow + 1;
+    tokenRejected = rejectedInARow >= maxRejections;
     // Calls made before any connection opened stay queued through the first refusals, so
     // they end with the real reason rather than a passing disconnect.
     if (opened || tokenRejected) {

@@ -62,7 +62,7 @@ export interface EventMessage<E extends EventName = EventName> {
 
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
 
-/** The API the page sees as `window.wallet`. */
+/** The API exposed to the page as `window.wallet`. */
 export type WalletApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 } & {

@@ -62,7 +62,7 @@ export type AccountsDocument = z.infer<typeof accountsDocumentSchema>;
 
 // Settings
 
-// The settings file holds the app's settings as they are; their schema lives with the
+// The settings file contains the app's settings unchanged, so their schema lives with the
 // other settings types.
 export {
   commitmentSchema,

@@ -29,9 +29,9 @@ export type ErrorCode = keyof typeof errorContexts;
 export type ErrorContext<C extends ErrorCode> = z.infer<(typeof errorContexts)[C]>;
 
 export interface ErrorText {
-  /** Short sentence that says what went wrong. */
+  /** Short sentence naming what went wrong. */
   title: string;
-  /** What the person should do next. */
+  /** Next step for the person. */
   nextStep: string;
 }
 
