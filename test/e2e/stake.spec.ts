@@ -62,17 +62,8 @@ const stakeTest = test.extend({
   },
 });
 
-// NOTE: the local chain (solana-bankrun) registers blockhashes at its tick rate, so the
-// runtime rejects a blockhash about one second after returning it, long before the 150
-// blocks the app counts on. On a loaded machine the review and the device step take longer
-// than that and the transaction never lands, so these runs stay off until the local
-// chain keeps blockhashes for 150 blocks; the same flows run in the integration tests.
-const blockhashLifetimeReason =
-  'the local chain forgets blockhashes after about one second, so landing depends on machine load';
-
 stakeTest.describe('stake flows', () => {
   stakeTest('stakes, then unstakes from the row', async ({ app, demo, panel }) => {
-    stakeTest.fixme(true, blockhashLifetimeReason);
     const localnet = requireLocalnet(demo);
     const flows = new StakeFlows(app.page, localnet);
     await app.goTo('Stake accounts');
@@ -106,7 +97,6 @@ stakeTest.describe('stake flows', () => {
   });
 
   stakeTest('rebuilds an expired stake on request', async ({ app, demo, panel }) => {
-    stakeTest.fixme(true, blockhashLifetimeReason);
     const localnet = requireLocalnet(demo);
     const flows = new StakeFlows(app.page, localnet);
     await app.goTo('Stake accounts');
@@ -129,7 +119,6 @@ stakeTest.describe('stake flows', () => {
   });
 
   stakeTest('stakes across two validators', async ({ app, demo, panel }) => {
-    stakeTest.fixme(true, blockhashLifetimeReason);
     const localnet = requireLocalnet(demo);
     const flows = new StakeFlows(app.page, localnet);
     await app.goTo('Stake accounts');

@@ -5,7 +5,7 @@ import {
   Message,
   PublicKey,
   type VersionedMessage,
-  type VersionedTransaction,
+  VersionedTransaction,
 } from '@solana/web3.js';
 import bs58 from 'bs58';
 import type { BanksTransactionResultWithMeta } from 'solana-bankrun/dist/internal';
@@ -39,6 +39,9 @@ interface ResolvedKeys {
 
 /** Simulates, executes and records transactions against the local chain's bank. */
 export class TransactionProcessor {
+  /** Blockhash given to the last copy made for the bank, so the next copy gets another. */
+  private lastRuntimeBlockhash: string | null = null;
+
   constructor(private readonly chain: LocalChainService) {}
 
   /** Checks every required signature against the message bytes with Ed25519. */
@@ -78,9 +81,10 @@ export class TransactionProcessor {
       };
     }
 
-    const bytes = transaction.serialize();
+    const runtime = await this.forRuntime(transaction);
+    const bytes = runtime.serialize();
     const result =
-      transaction.version === 'legacy'
+      runtime.version === 'legacy'
         ? await this.chain.banks.simulateLegacyTransaction(bytes)
         : await this.chain.banks.simulateVersionedTransaction(bytes);
     return toSimulationResult(result);
@@ -105,9 +109,10 @@ export class TransactionProcessor {
     const fee = (await this.fee(transaction.message)) ?? 0n;
     const preBalances = await this.readBalances(keys.accountKeys);
 
-    const bytes = transaction.serialize();
+    const runtime = await this.forRuntime(transaction);
+    const bytes = runtime.serialize();
     const result =
-      transaction.version === 'legacy'
+      runtime.version === 'legacy'
         ? await this.chain.banks.tryProcessLegacyTransaction(bytes)
         : await this.chain.banks.tryProcessVersionedTransaction(bytes);
     const err = result.result === null ? null : parseTransactionError(result.result);
@@ -151,8 +156,53 @@ export class TransactionProcessor {
     if (this.chain.blockhashes.isExpired(message.recentBlockhash, current)) {
       return null;
     }
-    const legacy = message.version === 'legacy' ? message : toFeeEquivalentMessage(message);
+    // A copy, because the blockhash below is rewritten.
+    const legacy =
+      message.version === 'legacy'
+        ? Message.from(message.serialize())
+        : toFeeEquivalentMessage(message);
+    if (this.chain.blockhashes.lastValidBlockHeight(message.recentBlockhash) !== undefined) {
+      legacy.recentBlockhash = await this.freshRuntimeBlockhash();
+    }
     return this.chain.banks.getFeeForMessage(legacy.serialize());
+  }
+
+  /**
+   * Returns the transaction the bank runs. bankrun registers new blockhashes in the
+   * background and rejects one about a second after returning it (measured with bankrun
+   * 0.4), while a cluster accepts it for 150 blocks. For a blockhash this node returned and
+   * still counts as valid by block height, the bank gets a copy with a blockhash it accepts.
+   * The caller verifies the original signatures, since bankrun does not, and the log keeps
+   * the original transaction.
+   */
+  private async forRuntime(transaction: VersionedTransaction): Promise<VersionedTransaction> {
+    const blockhash = transaction.message.recentBlockhash;
+    if (this.chain.blockhashes.lastValidBlockHeight(blockhash) === undefined) {
+      // Durable nonce values and blockhashes from elsewhere go to the bank unchanged.
+      return transaction;
+    }
+    const copy = VersionedTransaction.deserialize(transaction.serialize());
+    copy.message.recentBlockhash = await this.freshRuntimeBlockhash();
+    return copy;
+  }
+
+  /**
+   * Reads a blockhash the bank accepts now and that differs from the previous copy's, so
+   * that two signings of one message over different blockhashes do not become the same
+   * message in the bank's duplicate check.
+   */
+  private async freshRuntimeBlockhash(): Promise<string> {
+    for (;;) {
+      const latest = await this.chain.banks.getLatestBlockhash();
+      if (latest === null) {
+        throw new Error('bankrun returned no latest blockhash');
+      }
+      if (latest.blockhash !== this.lastRuntimeBlockhash) {
+        this.lastRuntimeBlockhash = latest.blockhash;
+        return latest.blockhash;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   private async readBalances(keys: PublicKey[]): Promise<bigint[]> {
