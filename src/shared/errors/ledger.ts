@@ -42,6 +42,8 @@ export const ledgerErrorContexts = {
   }),
   LEDGER_UNKNOWN_STATUS: z.object({ statusWord: statusWordSchema }),
   LEDGER_TRANSPORT_FAILED: z.object({ errorName: z.string() }),
+  LEDGER_PROMPT_PENDING: z.object({ operation: operationSchema }),
+  LEDGER_SIGNER_NOT_SAVED: z.object({ signer: z.string(), path: z.string() }),
 };
 
 export const ledgerErrorText = {
@@ -108,5 +110,13 @@ export const ledgerErrorText = {
   LEDGER_TRANSPORT_FAILED: {
     title: 'The app could not talk to the Ledger',
     nextStep: 'Unplug and reconnect the Ledger. Close other apps that use it, such as Ledger Live.',
+  },
+  LEDGER_PROMPT_PENDING: {
+    title: 'The Ledger still shows an earlier request that the app stopped waiting for',
+    nextStep: 'Reject or approve that request on the Ledger first, then try again.',
+  },
+  LEDGER_SIGNER_NOT_SAVED: {
+    title: 'The account that must sign is no longer saved in the app',
+    nextStep: 'Search the Ledger for accounts to add it again, then review the transaction again.',
   },
 } as const;

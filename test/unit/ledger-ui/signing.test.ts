@@ -283,6 +283,37 @@ describe('signReviewedTransaction', () => {
     await expect(signing).resolves.toMatchObject({ reviewId: first.reviewId });
   });
 
+  it('refuses a review whose account was removed', async () => {
+    harness = await startWithAccounts({ emulator: { person: { kind: 'approve' } } });
+    const reviewed = await review(
+      legacyTransactionBytes(ACCOUNT0, [transferInstruction(ACCOUNT0, ACCOUNT1)]),
+    );
+    await harness.call('removeAccount', { address: ACCOUNT0 });
+    const apdusBefore = harness.apdus.length;
+
+    await expect(
+      harness.call('signReviewedTransaction', { reviewId: reviewed.reviewId }),
+    ).rejects.toMatchObject({
+      code: 'LEDGER_SIGNER_NOT_SAVED',
+      context: { signer: ACCOUNT0, path: "44'/501'/0'" },
+    });
+    expect(harness.apdus.slice(apdusBefore)).toEqual([]);
+    expect(harness.deviceRequests).toEqual([]);
+  });
+
+  it('signs again once the removed account is found again', async () => {
+    harness = await startWithAccounts({ emulator: { person: { kind: 'approve' } } });
+    const reviewed = await review(
+      legacyTransactionBytes(ACCOUNT0, [transferInstruction(ACCOUNT0, ACCOUNT1)]),
+    );
+    await harness.call('removeAccount', { address: ACCOUNT0 });
+    await harness.call('discoverAccounts', { gapLimit: 1 });
+
+    await expect(
+      harness.call('signReviewedTransaction', { reviewId: reviewed.reviewId }),
+    ).resolves.toMatchObject({ signer: ACCOUNT0 });
+  });
+
   it('rejects an unknown review', async () => {
     harness = await startWithAccounts();
 

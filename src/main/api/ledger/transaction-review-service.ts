@@ -87,6 +87,21 @@ export class TransactionReviewService {
   }
 
   /**
+   * Throws LEDGER_SIGNER_NOT_SAVED unless the review's signer is still a saved account with
+   * the same derivation path. Reviews outlive the account list, because the person may
+   * remove an account while a review of it is open.
+   */
+  requireSavedSigner(reviewed: ReviewedTransaction): void {
+    const { publicKey, derivationPath } = reviewed.signer;
+    const saved = this.dependencies.accounts
+      .list()
+      .find((account) => account.publicKey === publicKey);
+    if (saved?.derivationPath !== derivationPath) {
+      throw new WalletError('LEDGER_SIGNER_NOT_SAVED', { signer: publicKey, path: derivationPath });
+    }
+  }
+
+  /**
    * Returns the review model for the app now open on the device. The device's labels,
    * instruction limit and blind-signing needs depend on its app version and pubkey
    * display, so a review made with other settings is rebuilt.
