@@ -1,7 +1,7 @@
 import { PublicKey, type EpochInfo } from '@solana/web3.js';
 import { z } from 'zod';
 
-import type { ChainControlName } from './protocol';
+import type { ChainControlName, ChainServing } from './protocol';
 
 /**
  * The local chain controls the panel uses. `startLocalnet()` returns an object of this shape;
@@ -43,7 +43,17 @@ const fundFields = z.strictObject({
 
 export type ChainControlResult =
   | { readonly kind: 'moved' }
-  | { readonly kind: 'funded'; readonly address: string; readonly signature: string };
+  | { readonly kind: 'funded'; readonly address: string; readonly signature: string }
+  | { readonly kind: 'serving'; readonly serving: ChainServing };
+
+/** Reply of the local node's `/control/` routes; only the serving mode is read from its state. */
+const controlReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    state: z.object({ servingMode: z.enum(['serving', 'offline', 'httpError']) }),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
 
 /** Validates the body of a chain control and runs it; throws a ZodError for a malformed body. */
 export async function applyChainControl(
@@ -64,7 +74,43 @@ export async function applyChainControl(
       const signature = await chain.fund(address, lamports);
       return { kind: 'funded', address, signature };
     }
+    case 'chain/stop-serving':
+      noFields.parse(body);
+      return {
+        kind: 'serving',
+        serving: await callNodeControl(chain.url, 'POST', 'stop-serving', { mode: 'offline' }),
+      };
+    case 'chain/resume':
+      noFields.parse(body);
+      return { kind: 'serving', serving: await callNodeControl(chain.url, 'POST', 'resume', {}) };
   }
+}
+
+/** Reads the local node's serving mode from its `GET /control/state` route. */
+export function readServing(chain: Pick<PanelChain, 'url'>): Promise<ChainServing> {
+  return callNodeControl(chain.url, 'GET', 'state', null);
+}
+
+/**
+ * Calls one of the local node's HTTP control routes, the same routes a test script uses. The
+ * node serves them in every mode, so the chain can be started again after a stop.
+ */
+async function callNodeControl(
+  url: string,
+  method: 'GET' | 'POST',
+  name: string,
+  body: Record<string, string> | null,
+): Promise<ChainServing> {
+  const response = await fetch(new URL(`/control/${name}`, url), {
+    method,
+    headers: body === null ? {} : { 'Content-Type': 'application/json' },
+    body: body === null ? null : JSON.stringify(body),
+  });
+  const reply = controlReplySchema.parse(await response.json());
+  if (!reply.ok) {
+    throw new Error(`The local chain rejected control ${name}: ${reply.error}`);
+  }
+  return reply.state.servingMode;
 }
 
 function isPublicKey(text: string): boolean {

@@ -9,7 +9,7 @@ import { ZodError, z } from 'zod';
 import type { ExtraRoute } from '../../../src/main/browser-host/server';
 import type { EmulatorEvent, LedgerEmulator } from '../ledger-emulator';
 import { buildPanelScript } from './build-panel-script';
-import { applyChainControl, type PanelChain } from './chain-commands';
+import { applyChainControl, readServing, type PanelChain } from './chain-commands';
 import { applyDeviceControl, ControlConflictError } from './device-commands';
 import {
   baseHeaders,
@@ -255,7 +255,7 @@ export class DevicePanelService {
     }
     const previous = this.chainView.kind === 'ready' ? this.chainView.lastFunding : null;
     try {
-      const info = await chain.getEpochInfo();
+      const [info, serving] = await Promise.all([chain.getEpochInfo(), readServing(chain)]);
       this.chainView = {
         kind: 'ready',
         url: chain.url,
@@ -263,6 +263,7 @@ export class DevicePanelService {
         slotIndex: info.slotIndex,
         slotsInEpoch: info.slotsInEpoch,
         absoluteSlot: info.absoluteSlot,
+        serving,
         lastFunding: funding ?? previous,
       };
     } catch (error) {

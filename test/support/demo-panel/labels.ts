@@ -1,6 +1,7 @@
 // Text the panel shows for device states and requests. The Playwright page object reads the
 // same functions, so a reworded label cannot silently break what the tests wait for.
 import type { DeviceStatus, RequestKind, RequestOutcome } from '../ledger-emulator';
+import type { ChainServing } from './protocol';
 
 export function describeDeviceStatus(status: DeviceStatus): string {
   switch (status.kind) {
@@ -47,4 +48,20 @@ export const blindSigningNotice = 'Blind signing required';
 /** "Screen 2 of 6", counted from one as the device shows it. */
 export function describeScreenPosition(index: number, count: number): string {
   return `Screen ${index + 1} of ${count}`;
+}
+
+/** Names of the buttons that stop and start the local chain's RPC service. */
+export const stopChainLabel = 'Stop local chain';
+export const startChainLabel = 'Start local chain';
+
+/** Text of the local chain's serving state, which the page shows and the tests wait for. */
+export function describeServing(serving: ChainServing): string {
+  switch (serving) {
+    case 'serving':
+      return 'Local chain running: RPC requests are answered';
+    case 'offline':
+      return 'Local chain stopped: RPC connections are reset, as for an unreachable node';
+    case 'httpError':
+      return 'Local chain failing: RPC requests get an HTTP error';
+  }
 }

@@ -43,10 +43,18 @@ export type ChainView =
       readonly slotIndex: number;
       readonly slotsInEpoch: number;
       readonly absoluteSlot: number;
+      /** Serving mode of the local node, read from its `/control/state` route. */
+      readonly serving: ChainServing;
       /** Address and signature of the last faucet transfer made from the panel, if any. */
       readonly lastFunding: { readonly address: string; readonly signature: string } | null;
     }
   | { readonly kind: 'failed'; readonly url: string; readonly message: string };
+
+/**
+ * How the local node treats RPC requests: it processes them, resets every connection as an
+ * unreachable node would, or fails them with an HTTP error status.
+ */
+export type ChainServing = 'serving' | 'offline' | 'httpError';
 
 /** Everything the panel shows; the server sends a fresh copy after every change. */
 export interface PanelState {
@@ -85,6 +93,8 @@ export const chainControlNames = [
   'chain/advance-epochs',
   'chain/expire-blockhashes',
   'chain/fund',
+  'chain/stop-serving',
+  'chain/resume',
 ] as const;
 export type ChainControlName = (typeof chainControlNames)[number];
 

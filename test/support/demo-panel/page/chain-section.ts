@@ -1,3 +1,4 @@
+import { describeServing, startChainLabel, stopChainLabel } from '../labels';
 import type { ChainView } from '../protocol';
 import { parseSolToLamports } from '../sol-amount';
 import type { Section, SendControl } from './device-section';
@@ -12,6 +13,9 @@ export function createChainSection(
   const endpoint = element('p', { class: 'endpoint' });
   const advance = button('Advance one epoch', () => send('chain/advance-epochs', { count: 1 }));
   const expire = button('Expire blockhashes', () => send('chain/expire-blockhashes'));
+  const serving = statusLine('Local chain state');
+  const stop = button(stopChainLabel, () => send('chain/stop-serving'));
+  const start = button(startChainLabel, () => send('chain/resume'));
   const accounts = element('datalist', { id: 'device-accounts' });
   const address = element('input', { type: 'text', list: 'device-accounts', spellcheck: 'false' });
   const amount = element('input', { type: 'text', inputmode: 'decimal', value: '10' });
@@ -27,6 +31,8 @@ export function createChainSection(
   const controls = element('div', { role: 'group', 'aria-label': 'Chain controls' }, [
     advance,
     expire,
+    stop,
+    start,
   ]);
   const faucet = element('div', { role: 'group', 'aria-label': 'Faucet' }, [
     labelled('Address to fund', address),
@@ -37,7 +43,7 @@ export function createChainSection(
   ]);
   let accountsShown = false;
 
-  const section = region('chain', 'Local chain', [position, endpoint, controls, faucet]);
+  const section = region('chain', 'Local chain', [position, serving, endpoint, controls, faucet]);
 
   return {
     element: section,
@@ -50,6 +56,9 @@ export function createChainSection(
       for (const control of [advance, expire, fund]) {
         control.disabled = !ready;
       }
+      serving.textContent = chain.kind === 'ready' ? describeServing(chain.serving) : '';
+      stop.disabled = !ready || chain.serving !== 'serving';
+      start.disabled = !ready || chain.serving === 'serving';
       funding.textContent =
         chain.kind === 'ready' && chain.lastFunding !== null
           ? `Funded ${chain.lastFunding.address}, transaction ${chain.lastFunding.signature}`
