@@ -4,7 +4,7 @@ import type { StakeDraft } from '../../../shared/contract/stake';
 import { formatSol } from '../components/chain/amounts';
 import { DeviceScreenList } from '../components/ledger/DeviceScreenList';
 import { InstructionList } from '../components/ledger/InstructionList';
-import { describeDeviceReview, describeWarning } from '../components/ledger/review-text';
+import { describeDeviceReview, describeWarning } from '../../../shared/text/review-text';
 
 /**
  * Everything to read before signing one draft: what it does, the checks main ran (warnings

@@ -4,7 +4,7 @@ import { isolateName } from './isolate-name';
 import { DeviceScreenList } from './DeviceScreenList';
 import { formatSol } from './format';
 import { InstructionList } from './InstructionList';
-import { describeDeviceReview, describeWarning } from './review-text';
+import { describeDeviceReview, describeWarning } from '../../../../shared/text/review-text';
 
 /** Renders everything the person should read before signing a pasted transaction. */
 export function TransactionReviewView({

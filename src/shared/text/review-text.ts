@@ -1,5 +1,5 @@
-import type { DeviceReview, ReviewWarning } from '../../../../shared/domain/stake';
-import { formatSol } from './format';
+import type { DeviceReview, ReviewWarning } from '../domain/stake';
+import { formatSol } from './sol';
 
 /** Describes a review warning in one sentence. */
 export function describeWarning(warning: ReviewWarning, name: (address: string) => string): string {
