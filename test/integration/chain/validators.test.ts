@@ -38,6 +38,23 @@ describe('validators on the local chain', () => {
     }
   });
 
+  it('estimates APY without warnings', async () => {
+    const list = await chain.validators.listValidators({ creditEpochs: 2 });
+
+    expect(list.warnings).toEqual([]);
+    const voting = list.validators.filter((view) => !view.delinquent);
+    expect(voting.length).toBeGreaterThan(0);
+    for (const view of voting) {
+      expect(view.estimatedApy, view.votePubkey).not.toBeNull();
+      expect(view.estimatedApy, view.votePubkey).toBeLessThan(1);
+      if (view.commission === 100) {
+        expect(view.estimatedApy, view.votePubkey).toBe(0);
+      } else {
+        expect(view.estimatedApy, view.votePubkey).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('marks the smallest set above a third', async () => {
     const list = await chain.validators.listValidators();
 

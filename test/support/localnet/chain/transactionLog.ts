@@ -48,6 +48,10 @@ export class TransactionLog {
     return [...(this.byAddress.get(address) ?? [])].reverse();
   }
 
+  all(): TransactionRecord[] {
+    return [...this.bySignature.values()];
+  }
+
   /** Returns the transactions that landed in `slot`. */
   inSlot(slot: bigint): TransactionRecord[] {
     return [...this.bySignature.values()].filter((entry) => entry.slot === slot);

@@ -2,6 +2,7 @@ import type { RpcMethodTable } from '../context';
 import { accountMethods } from './accounts';
 import { clusterMethods } from './cluster';
 import { inflationMethods } from './inflation';
+import { supplyMethods } from './supply';
 import { transactionMethods } from './transactions';
 import { validatorMethods } from './validators';
 
@@ -10,6 +11,7 @@ export const rpcMethods: RpcMethodTable = {
   ...accountMethods,
   ...clusterMethods,
   ...inflationMethods,
+  ...supplyMethods,
   ...transactionMethods,
   ...validatorMethods,
 };
