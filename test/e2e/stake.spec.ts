@@ -1,73 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  advanceEpochOnPanel,
+  ledgerAccounts,
+  ledgerAddress,
+  stakeTest as test,
+} from './support/stake-flows';
+import { expect } from './support/fixtures';
 
-import { Connection, PublicKey, StakeProgram } from '@solana/web3.js';
-import pino from 'pino';
+const MAIN = ledgerAddress(ledgerAccounts.main.path);
 
-import { StoreService } from '../../src/main/store';
-import type { DemoApp } from '../support/demo/start-demo-app';
-import type { Localnet } from '../support/localnet';
-import { decodeStakeState } from '../support/localnet/codec/stakeState';
-import { expect, test } from './support/fixtures';
-import { StakeFlows } from './support/stake-flows';
-
-const LEDGER_PATH = "44'/501'/0'";
-/** Key of LEDGER_PATH on the emulated Ledger, whose seed is the public Speculos test mnemonic. */
-const LEDGER_ADDRESS = '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH';
-const silent = pino({ level: 'silent' });
-
-function requireLocalnet(demo: DemoApp): Localnet {
-  if (demo.localnet === null) {
-    throw new Error('the demo was started without its local chain');
-  }
-  return demo.localnet;
-}
-
-/** Reads the stake account's delegation from the local chain, or null when it does not exist. */
-async function readDelegation(
-  localnet: Localnet,
-  address: string,
-): Promise<{ voter: string; deactivated: boolean } | null> {
-  const connection = new Connection(localnet.url, 'confirmed');
-  const account = await connection.getAccountInfo(new PublicKey(address), 'confirmed');
-  if (account === null) {
-    return null;
-  }
-  expect(account.owner.equals(StakeProgram.programId)).toBe(true);
-  const state = decodeStakeState(account.data);
-  if (state.kind !== 'stake') {
-    throw new Error(`expected a delegated stake account, got ${state.kind}`);
-  }
-  return {
-    voter: state.delegation.voter.toBase58(),
-    deactivated: state.delegation.deactivationEpoch !== 0xffff_ffff_ffff_ffffn,
-  };
-}
-
-const stakeTest = test.extend({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
-  demoOptions: async ({}, use) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'stake-e2e-'));
-    const store = new StoreService({ directory: dataDir, logger: silent });
-    await store.open();
-    await store.accounts.upsert({
-      publicKey: LEDGER_ADDRESS,
-      derivationPath: LEDGER_PATH,
-      name: 'Main',
-    });
-    await store.close();
-    await use({ dataDir, emulator: { person: { kind: 'wait' } } });
-    await rm(dataDir, { recursive: true, force: true });
-  },
-});
-
-stakeTest.describe('stake flows', () => {
-  stakeTest('stakes, then unstakes from the row', async ({ app, demo, panel }) => {
-    const localnet = requireLocalnet(demo);
-    const flows = new StakeFlows(app.page, localnet);
-    await app.goTo('Stake accounts');
-
+test.describe('stake flows', () => {
+  test('stakes, activates, then unstakes', async ({ app, chain, flows, panel, stakeAccounts }) => {
+    const aurora = chain.voteAccountOf('Aurora Staking');
     await flows.openStake();
     await flows.chooseValidator('Aurora Staking');
     await flows.button('50 %').click();
@@ -79,28 +22,41 @@ stakeTest.describe('stake flows', () => {
       'href',
       /cluster=custom/,
     );
-
-    const aurora = localnet.validators.find((validator) => validator.name === 'Aurora Staking');
-    expect(await readDelegation(localnet, stakeAccount)).toEqual({
-      voter: aurora?.voteAccount.toBase58(),
-      deactivated: false,
-    });
     await flows.button('Done').click();
 
-    await app.page.getByRole('button', { name: 'Refresh stake accounts' }).click();
-    const row = flows.actionsRow(stakeAccount);
-    await row.getByRole('button', { name: 'Unstake' }).click();
+    const staked = await chain.readStakeAccount(stakeAccount);
+    expect(staked?.staker).toBe(MAIN);
+    expect(staked?.withdrawer).toBe(MAIN);
+    expect(staked?.delegation?.voter).toBe(aurora);
+    expect(staked?.delegation?.activationEpoch).toBe(await chain.epoch());
+    expect(staked?.delegation?.effective).toBe(0n);
+    expect(staked?.delegation?.activating).toBe(staked?.delegation?.stake);
+    await stakeAccounts.refreshUntilState(stakeAccount, 'activating');
+
+    await advanceEpochOnPanel(panel);
+    const active = await chain.readStakeAccount(stakeAccount);
+    expect(active?.delegation?.activating).toBe(0n);
+    expect(active?.delegation?.effective).toBe(active?.delegation?.stake);
+    await stakeAccounts.refreshUntilState(stakeAccount, 'active');
+
+    await flows.actionsRow(stakeAccount).getByRole('button', { name: 'Unstake' }).click();
     await flows.review();
     await flows.signOnDevice(panel);
     await expect(flows.landed).toBeVisible();
-    expect(await readDelegation(localnet, stakeAccount)).toMatchObject({ deactivated: true });
+    const unstaked = await chain.readStakeAccount(stakeAccount);
+    expect(unstaked?.delegation?.deactivationEpoch).toBe(await chain.epoch());
+    expect(unstaked?.delegation?.deactivating).toBe(unstaked?.delegation?.stake);
+    await flows.button('Done').click();
+    await stakeAccounts.refreshUntilState(stakeAccount, 'deactivating');
+    await expect(app.page.getByRole('dialog')).toBeHidden();
   });
 
-  stakeTest('rebuilds an expired stake on request', async ({ app, demo, panel }) => {
-    const localnet = requireLocalnet(demo);
-    const flows = new StakeFlows(app.page, localnet);
-    await app.goTo('Stake accounts');
-
+  test('rebuilds an expired stake on request', async ({ chain, demo, flows, panel }) => {
+    const localnet = demo.localnet;
+    if (localnet === null) {
+      throw new Error('the demo was started without its local chain');
+    }
+    const signaturesBefore = await chain.signaturesOf(MAIN);
     await flows.openStake();
     await flows.chooseValidator('Aurora Staking');
     await flows.dialog.getByLabel('Amount (SOL)').fill('2');
@@ -110,41 +66,74 @@ stakeTest.describe('stake flows', () => {
     await panel.approve();
 
     await expect(flows.expired).toBeVisible();
-    expect(await readDelegation(localnet, first)).toBeNull();
+    expect(await chain.readStakeAccount(first)).toBeNull();
+    expect(await chain.signaturesOf(MAIN)).toEqual(signaturesBefore);
     await flows.button('Build and sign a new transaction').click();
     await expect(flows.button(/^Sign with Ledger/)).toBeVisible();
     const second = (await flows.signOnDevice(panel)) ?? '';
     await expect(flows.landed).toBeVisible();
-    expect(await readDelegation(localnet, second)).not.toBeNull();
+
+    // Only the rebuilt transaction landed: one new signature and one stake account of 2 SOL.
+    const signature = await flows.landedSignature();
+    expect(await chain.signaturesOf(MAIN)).toEqual([signature, ...signaturesBefore]);
+    expect(await chain.stakeAccountsOf(MAIN)).toEqual([second]);
+    expect(await chain.readStakeAccount(first)).toBeNull();
+    const rebuilt = await chain.readStakeAccount(second);
+    expect(rebuilt?.delegation?.stake).toBe(2_000_000_000n);
   });
 
-  stakeTest('stakes across two validators', async ({ app, demo, panel }) => {
-    const localnet = requireLocalnet(demo);
-    const flows = new StakeFlows(app.page, localnet);
-    await app.goTo('Stake accounts');
-
+  test('stakes across three validators', async ({ chain, flows, panel }) => {
+    const allocations = [
+      { name: 'Aurora Staking', sol: '1.5', lamports: 1_500_000_000n },
+      { name: 'Basalt Validator', sol: '2.5', lamports: 2_500_000_000n },
+      { name: 'Cobalt Node', sol: '1', lamports: 1_000_000_000n },
+    ];
     await flows.open('Stake across validators');
-    await flows.chooseValidator('Aurora Staking', flows.allocation(1));
-    await flows.allocation(1).getByLabel('Amount (SOL)').fill('1.5');
-    await flows.chooseValidator('Basalt Validator', flows.allocation(2));
-    await flows.allocation(2).getByLabel('Amount (SOL)').fill('2.5');
+    await flows.dialog.getByRole('button', { name: 'Add a validator' }).click();
+    for (const [index, { name, sol }] of allocations.entries()) {
+      await flows.chooseValidator(name, flows.allocation(index + 1));
+      await flows
+        .allocation(index + 1)
+        .getByLabel('Amount (SOL)')
+        .fill(sol);
+    }
     await flows.review();
 
     const created: string[] = [];
-    for (const step of [1, 2]) {
-      await expect(flows.dialog.getByText(`Transaction ${step} of 2`)).toBeVisible();
+    for (const step of [1, 2, 3]) {
+      await expect(flows.dialog.getByText(`Transaction ${step} of 3`)).toBeVisible();
       created.push((await flows.signOnDevice(panel)) ?? '');
     }
-    await expect(flows.dialog.locator('[data-outcome="landed"]')).toHaveCount(2);
+    await expect(flows.landed).toHaveCount(3);
 
-    const voters = ['Aurora Staking', 'Basalt Validator'].map(
-      (name) => localnet.validators.find((validator) => validator.name === name)?.voteAccount,
-    );
+    expect(new Set(created).size).toBe(3);
+    expect(await chain.stakeAccountsOf(MAIN)).toEqual([...created].sort());
     for (const [index, address] of created.entries()) {
-      expect(await readDelegation(localnet, address)).toEqual({
-        voter: voters[index]?.toBase58(),
-        deactivated: false,
-      });
+      const account = await chain.readStakeAccount(address);
+      const allocation = allocations[index];
+      expect(account?.delegation?.voter).toBe(chain.voteAccountOf(allocation?.name ?? ''));
+      expect(account?.delegation?.stake).toBe(allocation?.lamports);
+      expect(account?.delegation?.deactivationEpoch).toBeNull();
     }
+  });
+
+  test('reports a rejection on the device', async ({ chain, flows, panel }) => {
+    const balanceBefore = await chain.balance(MAIN);
+    const signaturesBefore = await chain.signaturesOf(MAIN);
+    await flows.openStake();
+    await flows.chooseValidator('Aurora Staking');
+    await flows.dialog.getByLabel('Amount (SOL)').fill('3');
+    await flows.review();
+    const { created } = await flows.startSigning(panel);
+    await panel.reject();
+
+    await expect(flows.dialog.getByRole('alert')).toContainText('rejected on the Ledger');
+    await expect(flows.button('Sign with Ledger again')).toBeVisible();
+    await expect(flows.landed).toHaveCount(0);
+    expect(created).not.toBeNull();
+    expect(await chain.readStakeAccount(created ?? '')).toBeNull();
+    expect(await chain.stakeAccountsOf(MAIN)).toEqual([]);
+    expect(await chain.balance(MAIN)).toBe(balanceBefore);
+    expect(await chain.signaturesOf(MAIN)).toEqual(signaturesBefore);
   });
 });
