@@ -2,12 +2,18 @@ import { parseArgs } from 'node:util';
 
 import { addressSchema } from '../shared/domain/chain';
 
+/** Solana app version the device screens are predicted for when --app-version is absent. */
+export const DEFAULT_APP_VERSION = '1.16.0';
+
 export const usage = `Usage:
   npm run cli -- stake-accounts --url URL --authority ADDRESS [--authority ADDRESS ...]
                                 [--reward-epochs N] [--json] [--verbose]
   npm run cli -- validators --url URL [--json] [--verbose]
+  npm run cli -- review FILE|- [--signer ADDRESS] [--app-version VERSION] [--url URL]
+                        [--json] [--verbose]
 
-Reads stake accounts or validators from a Solana RPC endpoint. Nothing is signed or sent.
+Reads stake accounts or validators from a Solana RPC endpoint, or reviews a transaction.
+Nothing is signed or sent.
 
 Commands:
   stake-accounts     stake accounts whose staker or withdrawer is one of the authorities:
@@ -15,11 +21,20 @@ Commands:
                      withdrawable amount, voter, lockup and recent rewards
   validators         every vote account: name, commission, stake, delinquency,
                      superminority, vote credits, skip rate and estimated APY
+  review             what a transaction does, read from its message bytes: every
+                     instruction, the fee, warnings and the screens the Ledger will show.
+                     FILE holds base64 or base58 (a transaction or a message, legacy or
+                     v0) or a transaction file exported by the app; - reads standard input
 
 Options:
   --url URL          JSON-RPC endpoint (http:// or https://)
   --authority ADDR   base-58 public key of a staker or withdrawer; repeat for several keys
   --reward-epochs N  completed epochs whose rewards are read, 1 to 10 (default 5)
+  --signer ADDR      review: the required signer the Ledger signs for (default: the
+                     signer named in a transaction file, else the fee payer)
+  --app-version V    review: the Solana app version on the Ledger, such as 1.9.2
+                     (default ${DEFAULT_APP_VERSION})
+  --url URL          review, optional: read validator warnings and lookup tables from it
   --json             print JSON with lamports as decimal strings instead of text in SOL
   --verbose          log requests and retries to standard error
   --help             print this text`;
@@ -34,6 +49,16 @@ export type CliCommand =
       verbose: boolean;
     }
   | { kind: 'validators'; url: string; json: boolean; verbose: boolean }
+  | {
+      kind: 'review';
+      /** A file path, or "-" for standard input. */
+      source: string;
+      signer: string | undefined;
+      appVersion: string;
+      url: string | undefined;
+      json: boolean;
+      verbose: boolean;
+    }
   | { kind: 'help' };
 
 /** A command line the CLI cannot run; the message names what was wrong and what to pass. */
@@ -60,6 +85,8 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         url: { type: 'string' },
         authority: { type: 'string', multiple: true },
         'reward-epochs': { type: 'string' },
+        signer: { type: 'string' },
+        'app-version': { type: 'string' },
         json: { type: 'boolean' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
@@ -75,7 +102,13 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   }
   const [command, ...extra] = positionals;
   if (command === undefined) {
-    throw new UsageError('No command given. Pass stake-accounts or validators.');
+    throw new UsageError('No command given. Pass stake-accounts, validators or review.');
+  }
+  if (command === 'review') {
+    return readReviewCommand(values, extra);
+  }
+  if (values.signer !== undefined || values['app-version'] !== undefined) {
+    throw new UsageError(`${command} takes no --signer or --app-version. Use review for those.`);
   }
   if (extra.length > 0) {
     throw new UsageError(
@@ -84,7 +117,9 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
   }
 
   if (command !== 'stake-accounts' && command !== 'validators') {
-    throw new UsageError(`Unknown command "${command}". Pass stake-accounts or validators.`);
+    throw new UsageError(
+      `Unknown command "${command}". Pass stake-accounts, validators or review.`,
+    );
   }
 
   const url = readUrl(values.url);
@@ -107,9 +142,50 @@ export function parseCliArguments(argv: readonly string[]): CliCommand {
         );
       }
       return { kind: 'validators', url, json, verbose };
-    default:
-      throw new UsageError(`Unknown command "${command}". Pass stake-accounts or validators.`);
   }
+}
+
+interface ReviewValues {
+  url?: string | undefined;
+  authority?: string[] | undefined;
+  'reward-epochs'?: string | undefined;
+  signer?: string | undefined;
+  'app-version'?: string | undefined;
+  json?: boolean | undefined;
+  verbose?: boolean | undefined;
+}
+
+function readReviewCommand(values: ReviewValues, files: string[]): CliCommand {
+  const [source, ...extra] = files;
+  if (source === undefined) {
+    throw new UsageError('review needs a file. Pass a path, or - to read standard input.');
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`Unexpected argument "${extra[0]}". review takes one file.`);
+  }
+  if (values.authority !== undefined || values['reward-epochs'] !== undefined) {
+    throw new UsageError('review takes no --authority or --reward-epochs.');
+  }
+  if (values.signer !== undefined && !addressSchema.safeParse(values.signer).success) {
+    throw new UsageError(
+      `--signer "${values.signer}" is not a base-58 public key. Pass 32 to 44 base-58 characters.`,
+    );
+  }
+  const appVersion = values['app-version'] ?? DEFAULT_APP_VERSION;
+  if (!/^\d+\.\d+(\.\d+)?$/.test(appVersion)) {
+    throw new UsageError(
+      `--app-version "${appVersion}" is invalid. Pass the version the Solana app shows, such as 1.9.2.`,
+    );
+  }
+  return {
+    kind: 'review',
+    source,
+    signer: values.signer,
+    appVersion,
+    url: values.url === undefined ? undefined : readUrl(values.url),
+    json: values.json === true,
+    verbose: values.verbose === true,
+  };
 }
 
 function readUrl(value: string | undefined): string {

@@ -1,7 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
+
 import { ChainService, createClusterConfig } from '../main/chain';
 import { createRootLogger } from '../main/logging';
 import { errorText, isWalletError } from '../shared/errors';
 import { parseCliArguments, usage, UsageError, type CliCommand } from './arguments';
+import { formatReviewText, readReviewReport } from './review-command';
 import { formatStakeAccountsText, readStakeAccountsReport } from './stake-accounts-command';
 import { formatValidatorsText, readValidatorsReport } from './validators-command';
 
@@ -13,6 +16,27 @@ const EXIT_FAILURE = 1;
 /** Runs one command and returns the text for standard output. */
 async function run(command: Exclude<CliCommand, { kind: 'help' }>): Promise<string> {
   const logger = createRootLogger({ level: command.verbose ? 'info' : 'silent' });
+  if (command.kind === 'review') {
+    const text = await readSource(command.source);
+    const chain =
+      command.url === undefined
+        ? null
+        : {
+            url: command.url,
+            service: new ChainService({
+              cluster: createClusterConfig('custom', [command.url]),
+              logger,
+            }),
+          };
+    const report = await readReviewReport({
+      source: command.source,
+      text,
+      signer: command.signer,
+      appVersion: command.appVersion,
+      chain,
+    });
+    return command.json ? toJson(report) : formatReviewText(report);
+  }
   // The CLI talks to one endpoint, whatever cluster it serves.
   const chain = new ChainService({ cluster: createClusterConfig('custom', [command.url]), logger });
 
@@ -32,6 +56,48 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>): Promise<stri
       return command.json ? toJson(report) : formatValidatorsText(report);
     }
   }
+}
+
+/** Largest input read, well above any transaction file, so a wrong path fails fast. */
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+async function readSource(source: string): Promise<string> {
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += buffer.length;
+      if (size > MAX_INPUT_BYTES) {
+        throw new UsageError('Standard input is larger than 1 MiB. Pass one transaction.');
+      }
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  let info;
+  try {
+    info = await stat(source);
+  } catch (error) {
+    throw new UsageError(`Cannot read "${source}": ${describeFsError(error)}. Check the path.`);
+  }
+  if (!info.isFile()) {
+    throw new UsageError(`"${source}" is not a file. Pass a file path, or - for standard input.`);
+  }
+  if (info.size > MAX_INPUT_BYTES) {
+    throw new UsageError(`"${source}" is larger than 1 MiB. Pass one transaction.`);
+  }
+  return readFile(source, 'utf8');
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EACCES'
+      ? 'permission denied'
+      : String(error);
 }
 
 function toJson(value: unknown): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseCliArguments, UsageError } from '../../../src/cli/arguments';
+import { DEFAULT_APP_VERSION, parseCliArguments, UsageError } from '../../../src/cli/arguments';
 import { formatTable } from '../../../src/cli/text-format';
 
 const url = 'http://127.0.0.1:8899';
@@ -59,6 +59,30 @@ describe('parseCliArguments', () => {
     });
   });
 
+  it('parses review', () => {
+    expect(
+      parseCliArguments(['review', 'tx.b64', '--signer', authority, '--app-version', '1.9.2']),
+    ).toEqual({
+      kind: 'review',
+      source: 'tx.b64',
+      signer: authority,
+      appVersion: '1.9.2',
+      url: undefined,
+      json: false,
+      verbose: false,
+    });
+  });
+
+  it('defaults the review app version', () => {
+    expect(parseCliArguments(['review', '-', '--url', url, '--json'])).toMatchObject({
+      kind: 'review',
+      source: '-',
+      appVersion: DEFAULT_APP_VERSION,
+      url,
+      json: true,
+    });
+  });
+
   it('returns help', () => {
     expect(parseCliArguments(['--help'])).toEqual({ kind: 'help' });
   });
@@ -71,6 +95,13 @@ describe('parseCliArguments', () => {
     [['validators', '--url', url, 'extra'], 'Unexpected argument "extra"'],
     [['bogus'], 'Unknown command "bogus"'],
     [['bogus', '--url', url], 'Unknown command "bogus"'],
+    [['review'], 'review needs a file'],
+    [['review', 'a', 'b'], 'review takes one file'],
+    [['review', 'a', '--authority', authority], 'review takes no --authority'],
+    [['review', 'a', '--signer', 'nope'], '--signer "nope" is not a base-58 public key'],
+    [['review', 'a', '--app-version', 'v2'], '--app-version "v2" is invalid'],
+    [['review', 'a', '--url', 'ftp://x'], 'must start with http://'],
+    [['validators', '--url', url, '--signer', authority], 'validators takes no --signer'],
   ])('rejects %j', (argv, message) => {
     expect(usageErrorOf(argv)).toContain(message);
   });
