@@ -4,6 +4,7 @@ import { REVIEW_TEXT_MAX_LENGTH } from '../../../shared/contract/ledger';
 import { InlineError } from '../components/ledger/InlineError';
 import '../components/ledger/ledger.css';
 import { SigningPrompt } from '../components/ledger/SigningPrompt';
+import { TransactionFileOpener } from '../components/ledger/TransactionFileOpener';
 import { TransactionReviewView } from '../components/ledger/TransactionReviewView';
 import { PageHeader } from '../components/PageHeader';
 import { useSigning } from '../stores/signing';
@@ -38,7 +39,7 @@ export function ReviewTransactionPage() {
     <>
       <PageHeader title="Review transaction" />
       <section className="card" aria-labelledby="paste-heading">
-        <h2 id="paste-heading">Paste a transaction</h2>
+        <h2 id="paste-heading">Paste or open a transaction</h2>
         <form onSubmit={submit}>
           <label htmlFor="transaction-text">
             Transaction or message, as base64 or base58 (legacy or version 0)
@@ -59,6 +60,7 @@ export function ReviewTransactionPage() {
             <button type="submit" className="primary" disabled={reviewing || text.trim() === ''}>
               {reviewing ? 'Reviewing…' : 'Review'}
             </button>
+            <TransactionFileOpener onText={setText} />
           </div>
         </form>
         {reviewError !== undefined && <InlineError error={reviewError} />}
