@@ -13,7 +13,7 @@ import {
   type SnapshotService,
 } from '../../store';
 import { buildAuditRows, listAuditRestarts } from './audit-view';
-import { isNetworkUnavailable, requireNetwork } from './queue-rpc';
+import { isNetworkUnavailable, requireNetwork } from './network-required';
 
 const rewardRowsSchema = z.array(rewardEntrySchema);
 

@@ -24,7 +24,8 @@ import {
   NONCE_ACCOUNT_SPACE,
   nonceSeed,
 } from './nonce-account';
-import { isNetworkUnavailable, QueueRpc, requireNetwork } from './queue-rpc';
+import { TransactionRpc } from '../transaction-rpc';
+import { isNetworkUnavailable, requireNetwork } from './network-required';
 
 /** Derived nonce addresses read per key in one window; a window with none found ends the search. */
 const SEARCH_WINDOW = 5;
@@ -173,7 +174,7 @@ export class NonceAccountService {
   async prepareCreate(authority: string, signal?: AbortSignal): Promise<PreparedNonceAccount> {
     const cluster = (await this.dependencies.settings.get()).cluster;
     const account = findStoredAccount(this.dependencies.accounts.list(), authority);
-    const rpc = new QueueRpc((await this.dependencies.chain()).rpc);
+    const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
 
     try {
       await this.refresh(cluster, signal);
@@ -226,7 +227,7 @@ export class NonceAccountService {
 
   /** Reads every derived nonce address of every saved key, window by window. */
   private async refresh(cluster: ClusterId, signal?: AbortSignal): Promise<void> {
-    const rpc = new QueueRpc((await this.dependencies.chain()).rpc);
+    const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
     const found = new Map<string, NonceReading>();
     let searching = this.dependencies.accounts.list().map((account) => account.publicKey);
 
@@ -280,9 +281,9 @@ export class NonceAccountService {
     signal?: AbortSignal,
   ): Promise<NonceReading> {
     const cached = this.readings.get(cluster)?.get(address);
-    let batch: Awaited<ReturnType<QueueRpc['accounts']>>;
+    let batch: Awaited<ReturnType<TransactionRpc['accounts']>>;
     try {
-      const rpc = new QueueRpc((await this.dependencies.chain()).rpc);
+      const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
       batch = await rpc.accounts([address], signal);
     } catch (error) {
       if (!isNetworkUnavailable(error)) {

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/domain/store';
 import { isWalletError, WalletError } from '../../../shared/errors';
 import type { ChainService } from '../../chain';
+import { redactEndpointUrl } from '../../chain/rpc/endpoints';
 import type { EventBus } from '../../event-bus';
 import type { SettingsService } from '../../settings-service';
 import type { AuditLogService, PendingStatusChange, PendingTransactionService } from '../../store';
@@ -19,7 +20,8 @@ import { lifetimeOfMessage, requiredSignersOf } from './message-lifetime';
 import type { NonceAccountService } from './nonce-account-service';
 import { decodeNonceAccount } from './nonce-account';
 import { toPendingItem } from './pending-views';
-import { QueueRpc, requireNetwork, type LandedStatus } from './queue-rpc';
+import { TransactionRpc, type SignatureStatus } from '../transaction-rpc';
+import { requireNetwork } from './network-required';
 
 export interface SendQueueServiceDependencies {
   chain: () => Promise<ChainService>;
@@ -196,9 +198,9 @@ export class SendQueueService {
       throw pendingActionNotAllowed(record, 'send');
     }
 
-    const rpc = new QueueRpc((await this.dependencies.chain()).rpc);
+    const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
     try {
-      const landed = await rpc.signatureStatus(signature, signal);
+      const landed = await rpc.signatureStatus(signature, true, signal);
       if (landed !== null) {
         return await this.settle(record, signature, landed);
       }
@@ -223,25 +225,28 @@ export class SendQueueService {
   /** Returns null once the node accepted the bytes, or the node's rejection. */
   private async broadcast(
     record: PendingTransaction,
-    rpc: QueueRpc,
+    rpc: TransactionRpc,
     signal?: AbortSignal,
   ): Promise<WalletError<'RPC_METHOD_ERROR'> | null> {
     const message = Buffer.from(record.messageBase64, 'base64');
     const signatures = record.signatures.map((slot) =>
       slot.signature === null ? new Uint8Array(SIGNATURE_BYTES) : bs58.decode(slot.signature),
     );
-    const transaction = Buffer.from(encodeTransaction(message, signatures)).toString('base64');
-
-    try {
-      await rpc.sendTransaction(transaction, signal);
+    const result = await rpc.send(encodeTransaction(message, signatures), signal);
+    if (result.ok) {
       this.dependencies.logger.info({ id: record.id }, 'transaction sent');
       return null;
-    } catch (error) {
-      if (isWalletError(error) && error.code === 'RPC_METHOD_ERROR') {
-        return error as WalletError<'RPC_METHOD_ERROR'>;
-      }
-      throw error;
     }
+    return new WalletError(
+      'RPC_METHOD_ERROR',
+      {
+        endpoint: redactEndpointUrl(rpc.endpoint),
+        method: 'sendTransaction',
+        rpcCode: result.rpcCode,
+        rpcMessage: result.message,
+      },
+      `sendTransaction was rejected: ${result.message}`,
+    );
   }
 
   /**
@@ -253,14 +258,14 @@ export class SendQueueService {
     record: PendingTransaction,
     signature: string,
     error: WalletError<'RPC_METHOD_ERROR'>,
-    rpc: QueueRpc,
+    rpc: TransactionRpc,
     signal?: AbortSignal,
   ): Promise<PendingTransaction> {
     const reason = error.context.rpcMessage;
     this.dependencies.logger.warn({ id: record.id, reason }, 'node rejected a queued transaction');
 
     if (/blockhash not found|already been processed/i.test(reason)) {
-      const landed = await rpc.signatureStatus(signature, signal);
+      const landed = await rpc.signatureStatus(signature, true, signal);
       if (landed !== null) {
         return this.settle(record, signature, landed);
       }
@@ -278,14 +283,14 @@ export class SendQueueService {
   private async confirm(
     record: PendingTransaction,
     signature: string,
-    rpc: QueueRpc,
+    rpc: TransactionRpc,
     signal?: AbortSignal,
   ): Promise<PendingTransaction> {
     const polls = this.dependencies.confirmationPolls ?? 30;
     const interval = this.dependencies.pollIntervalMs ?? 1_000;
 
     for (let poll = 0; poll < polls; poll += 1) {
-      const landed = await rpc.signatureStatus(signature, signal);
+      const landed = await rpc.signatureStatus(signature, true, signal);
       if (landed !== null && landed.confirmationStatus !== 'processed') {
         return this.settle(record, signature, landed);
       }
@@ -300,7 +305,7 @@ export class SendQueueService {
 
   private async checkLifetime(
     record: PendingTransaction,
-    rpc: QueueRpc,
+    rpc: TransactionRpc,
     signal?: AbortSignal,
   ): Promise<LifetimeVerdict> {
     const lifetime = record.lifetime;
@@ -359,7 +364,7 @@ export class SendQueueService {
   private settle(
     record: PendingTransaction,
     signature: string,
-    landed: LandedStatus,
+    landed: SignatureStatus,
   ): Promise<PendingTransaction> {
     if (landed.err !== null) {
       const reason = `The transaction landed in slot ${landed.slot} but failed: ${JSON.stringify(landed.err)}`;
