@@ -3,9 +3,7 @@ import type { Services } from '../compose';
 import type { HandlersOf } from './handlers';
 import { AccountDiscoveryService, type AccountActivity } from './ledger/account-discovery-service';
 import { findStoredAccount, sortAccountViews, toAccountView } from './ledger/account-views';
-import { AppStateTrackerService } from './ledger/app-state-tracker';
-import { TransactionReviewService } from './ledger/transaction-review-service';
-import { TransactionSigningService } from './ledger/transaction-signing-service';
+import { deviceSigningFor } from './device-signing';
 import { WalletError } from '../../shared/errors';
 
 type LedgerHandlers = HandlersOf<typeof ledgerMethods>;
@@ -31,7 +29,6 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
 
   ledger.subscribe('state', (change) => bus.emit('deviceStateChanged', change));
 
-  const appState = new AppStateTrackerService(ledger);
   const discovery = new AccountDiscoveryService({
     ledger,
     accounts: store.accounts,
@@ -39,10 +36,10 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
     logger,
     activity: () => services.accountActivity,
   });
-  const reviews = new TransactionReviewService({ accounts: store.accounts, appState });
-  const signing = new TransactionSigningService({
+  // Shared with the offline queue, so cancelSigning also stops a queue signing.
+  const { reviews, signing } = deviceSigningFor({
     ledger,
-    reviews,
+    accounts: store.accounts,
     audit: store.audit,
     settings: services.settings,
     bus,

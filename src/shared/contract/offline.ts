@@ -211,7 +211,7 @@ export const offlineMethods = {
   }),
   cancelPendingSigning: defineMethod({
     summary:
-      'Stop waiting for the Ledger to sign a queued or imported transaction; the device may still show the request.',
+      'Stop waiting for the Ledger to sign; the same as cancelSigning, since the queue, imports and the Ledger page share one signing. The device may still show the request.',
     input: noInput,
     output: z.strictObject({ cancelled: z.boolean() }),
   }),

@@ -5,9 +5,7 @@ import type { ChainService } from '../../chain';
 import type { LedgerService } from '../../ledger';
 import type { SettingsService } from '../../settings-service';
 import type { StoreService } from '../../store';
-import { AppStateTrackerService } from '../ledger/app-state-tracker';
-import { TransactionReviewService } from '../ledger/transaction-review-service';
-import { TransactionSigningService } from '../ledger/transaction-signing-service';
+import { deviceSigningFor } from '../device-signing';
 import { ExportService } from './export-service';
 import { NonceAccountService } from './nonce-account-service';
 import { PendingSigningService } from './pending-signing-service';
@@ -55,7 +53,10 @@ export interface OfflineDependencies {
 }
 
 export interface OfflineServices {
-  /** Cancels the device request of the queue's and the imports' signing. */
+  /**
+   * Cancels the device request of the current signing, whether the queue, an import or the
+   * Ledger page started it, because they share one signing service.
+   */
   cancelSigning: () => boolean;
   nonces: NonceAccountService;
   queue: SendQueueService;
@@ -94,14 +95,11 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     ...(dependencies.delay === undefined ? {} : { delay: dependencies.delay }),
   });
 
-  // The same review and signing services as pasted transactions, so one signing path audits all.
-  const reviews = new TransactionReviewService({
-    accounts: store.accounts,
-    appState: new AppStateTrackerService(ledger),
-  });
-  const ledgerSigning = new TransactionSigningService({
+  // The same review and signing services as pasted transactions, so one signing path audits
+  // all and the Ledger page's cancel also stops a queue signing.
+  const { reviews, signing: ledgerSigning } = deviceSigningFor({
     ledger,
-    reviews,
+    accounts: store.accounts,
     audit: store.audit,
     settings,
     bus,
