@@ -14,6 +14,7 @@ import { discoverAccounts, type DiscoveryOptions } from './account-discovery';
 import { derivationPathOf, parseDerivationPath, toLedgerAccount } from './derivation';
 import { assertSolanaAppOpen } from './device-state-reader';
 import { DeviceSession } from './device-session';
+import { explainLockDuringPrompt } from './locked-during-prompt';
 import {
   bytesEqual,
   decodeAddress,
@@ -259,9 +260,11 @@ export class LedgerService {
         'verify-address',
         async (job) => {
           assertSolanaAppOpen(await job.readState());
-          await job.exchangeWithPerson((transport) =>
-            solanaAppClient.getPublicKey(transport, path, true),
-          );
+          await job
+            .exchangeWithPerson((transport) => solanaAppClient.getPublicKey(transport, path, true))
+            .catch((error: unknown) => {
+              throw explainLockDuringPrompt(error, 'verify-address');
+            });
         },
         {
           needsPerson: true,
@@ -323,9 +326,11 @@ export class LedgerService {
         }
 
         report({ stage: 'awaiting-person', ...step });
-        const candidate = await job.exchangeWithPerson((transport) =>
-          solanaAppClient.signMessage(transport, path, message),
-        );
+        const candidate = await job
+          .exchangeWithPerson((transport) => solanaAppClient.signMessage(transport, path, message))
+          .catch((error: unknown) => {
+            throw explainLockDuringPrompt(error, 'sign-message');
+          });
 
         if (!isValidSignature(candidate, message, signerKey)) {
           this.logger.error(

@@ -8,7 +8,11 @@ const statusWordSchema = z.string().regex(/^0x[0-9a-f]{4}$/);
 /** Error codes of the Ledger subsystem: device states, status words and transport failures. */
 export const ledgerErrorContexts = {
   LEDGER_NOT_CONNECTED: z.object({}),
-  LEDGER_LOCKED: z.object({ statusWord: statusWordSchema.optional() }),
+  LEDGER_LOCKED: z.object({
+    statusWord: statusWordSchema.optional(),
+    /** Set when the device locked while it showed this operation's prompt. */
+    operation: operationSchema.optional(),
+  }),
   LEDGER_APP_NOT_OPEN: z.object({ statusWord: statusWordSchema.optional() }),
   LEDGER_WRONG_APP: z.object({
     appName: z.string().optional(),

@@ -122,17 +122,19 @@ describe('device panel request controls', () => {
     expect(errorOf(response)).toContain('no longer pending');
   });
 
-  it('refuses Approve while the device is locked', async () => {
+  it('ends a pending request when the device locks', async () => {
     const { result, requestId } = await startAddressCheck();
     await postControl(demo, 'lock');
 
+    expect(await result).toMatchObject({ ok: false, error: { statusCode: 0x5515 } });
     const response = await postControl(demo, 'approve', { requestId });
-
     expect(response.status).toBe(409);
-    expect(errorOf(response)).toContain('locked');
+    expect(errorOf(response)).toContain('no longer pending');
+
     await postControl(demo, 'unlock');
-    await postControl(demo, 'approve', { requestId });
-    const verified = await result;
+    const again = await startAddressCheck();
+    await postControl(demo, 'approve', { requestId: again.requestId });
+    const verified = await again.result;
     expect(verified.ok).toBe(true);
     expect(verified.ok ? verified.value.address.length : 0).toBe(32);
   });

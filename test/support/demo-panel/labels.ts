@@ -37,6 +37,8 @@ export function describeOutcome(outcome: RequestOutcome): string {
       return 'rejected';
     case 'unplugged':
       return 'cancelled by unplugging';
+    case 'locked':
+      return 'ended by locking the device';
   }
 }
 

@@ -17,7 +17,7 @@ export interface ConfirmationRequest {
   readonly blindSigning: boolean;
 }
 
-export type RequestOutcome = 'approved' | 'rejected' | 'unplugged';
+export type RequestOutcome = 'approved' | 'rejected' | 'unplugged' | 'locked';
 
 export type EmulatorEvent =
   | { readonly type: 'status-changed'; readonly status: DeviceStatus }

@@ -182,8 +182,19 @@ export class LedgerEmulator {
     this.moveScreen(-1);
   }
 
+  /**
+   * Locks the device. A request waiting for the person ends with 0x5515 (locked device), so
+   * the host learns of the lock. NOTE: this is how the emulator models the lock screen taking
+   * over a prompt. The reply was not captured from a real device.
+   */
   lock(): void {
     this.requirePlugged('lock');
+    const pending = this.pending;
+    if (pending) {
+      this.settle(pending, 'locked');
+      this.solanaApp.reset();
+      pending.resolve(withStatusWord(new Uint8Array(), StatusWord.LOCKED_DEVICE));
+    }
     this.locked = true;
     this.emitStatus();
   }
@@ -336,7 +347,7 @@ export class LedgerEmulator {
 
       const action = this.person.takeNext();
       // Let the caller and subscribers see the pending request before the person acts.
-      // If the device was locked meanwhile, the action is dropped and the request stays pending.
+      // A lock meanwhile has already ended the request, so the action is dropped.
       queueMicrotask(() => {
         if (this.pending === pending && !this.locked) {
           this.perform(action);
