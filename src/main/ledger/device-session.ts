@@ -77,6 +77,8 @@ export class DeviceSession {
   private personOperation: LedgerOperation | null = null;
   private activity: Activity | null = null;
   private heldOperation: LedgerOperation | null = null;
+  /** A prompt the device still shows although its caller stopped waiting for the reply. */
+  private openPrompt: { operation: LedgerOperation } | null = null;
   private deviceState: ResolvedDeviceState | null = null;
   private publishedState: DeviceState = { status: 'no-device' };
   private pollTimer: TimerHandle | null = null;
@@ -110,6 +112,9 @@ export class DeviceSession {
     if (this.activity !== null) {
       return this.activity;
     }
+    if (this.openPrompt !== null) {
+      return { status: 'awaiting-person', operation: this.openPrompt.operation };
+    }
     if (this.heldOperation !== null) {
       return { status: 'busy', operation: this.heldOperation };
     }
@@ -134,6 +139,8 @@ export class DeviceSession {
   /**
    * Queues a job. Calls are rejected with LEDGER_BUSY while a job that waits for the
    * person is queued or running, because nothing behind it could run until the person acts.
+   * They are rejected with LEDGER_PROMPT_PENDING while the device still shows a prompt whose
+   * caller gave up, because the device would not answer anything else until the person acts.
    */
   async run<T>(
     operation: LedgerOperation,
@@ -143,6 +150,7 @@ export class DeviceSession {
     if (this.closed) {
       throw new WalletError('LEDGER_NOT_CONNECTED', {});
     }
+    this.assertNoOpenPrompt();
     if (this.personOperation !== null) {
       throw new WalletError('LEDGER_BUSY', { operation: this.personOperation });
     }
@@ -187,6 +195,7 @@ export class DeviceSession {
     }
     this.attached = false;
     this.attachment.abort();
+    this.openPrompt = null;
     this.discardTransport();
   }
 
@@ -236,6 +245,8 @@ export class DeviceSession {
     if (this.closed) {
       throw new WalletError('LEDGER_NOT_CONNECTED', {});
     }
+    // A job queued before a prompt was left open reaches the head of the queue only now.
+    this.assertNoOpenPrompt();
 
     const background = runOptions.background === true;
     if (!background) {
@@ -271,7 +282,7 @@ export class DeviceSession {
       exchangeWithPerson: async (work) => {
         this.setActivity({ status: 'awaiting-person', operation });
         try {
-          return await this.exchangeWithinLimits(operation, work, signal, undefined);
+          return await this.exchangeWithinLimits(operation, work, signal, undefined, true);
         } finally {
           this.setActivity(background ? null : { status: 'busy', operation });
         }
@@ -289,24 +300,73 @@ export class DeviceSession {
     work: (transport: Transport) => Promise<T>,
     signal: AbortSignal | undefined,
     timeoutMs: number | undefined,
+    showsPrompt = false,
   ): Promise<T> {
     await this.waitUntilAttached(signal);
 
-    return runWithinLimits(async () => work(await this.acquireTransport()), {
-      operation,
-      timers: this.options.timers,
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      ...(signal === undefined ? {} : { signal }),
-      detached: this.attachment.signal,
-      onAbandon: () => {
-        this.options.logger.warn(
-          { deviceId: this.id, operation },
-          'gave up an exchange in flight; the transport will be reopened',
-        );
-        this.discardTransport();
+    let inFlight: Promise<T> | null = null;
+    return runWithinLimits(
+      async () => {
+        inFlight = work(await this.acquireTransport());
+        return inFlight;
       },
-      classify: (error) => classifyLedgerError(error, this.classifyContext(operation)),
-    });
+      {
+        operation,
+        timers: this.options.timers,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        ...(signal === undefined ? {} : { signal }),
+        detached: this.attachment.signal,
+        onAbandon: () => {
+          if (showsPrompt && this.attached && inFlight !== null) {
+            this.leavePromptOpen(operation, inFlight);
+            return;
+          }
+          this.options.logger.warn(
+            { deviceId: this.id, operation },
+            'gave up an exchange in flight; the transport will be reopened',
+          );
+          this.discardTransport();
+        },
+        classify: (error) => classifyLedgerError(error, this.classifyContext(operation)),
+      },
+    );
+  }
+
+  /**
+   * Keeps the transport of a prompt whose caller stopped waiting, because the device still
+   * shows it and ignores other commands until the person approves or rejects it. The reply
+   * then arrives on that transport and is discarded, and the device is usable again.
+   */
+  private leavePromptOpen(operation: LedgerOperation, inFlight: Promise<unknown>): void {
+    const prompt = { operation };
+    this.openPrompt = prompt;
+    this.options.logger.info(
+      { deviceId: this.id, operation },
+      'stopped waiting for a prompt the device still shows',
+    );
+
+    const close = (outcome: string): void => {
+      if (this.openPrompt !== prompt) {
+        return;
+      }
+      this.openPrompt = null;
+      this.options.logger.info(
+        { deviceId: this.id, operation, outcome },
+        'the device answered the abandoned prompt; the reply was discarded',
+      );
+      this.publish();
+      this.schedulePoll(0);
+    };
+    inFlight.then(
+      () => close('approved'),
+      (error: unknown) => close(classifyLedgerError(error, { operation }).code),
+    );
+  }
+
+  private assertNoOpenPrompt(): void {
+    if (this.openPrompt !== null) {
+      throw new WalletError('LEDGER_PROMPT_PENDING', { operation: this.openPrompt.operation });
+    }
   }
 
   private waitUntilAttached(signal: AbortSignal | undefined): Promise<void> {
@@ -464,7 +524,11 @@ export class DeviceSession {
       return;
     }
 
-    const idle = this.attached && this.queue.size === 0 && this.heldOperation === null;
+    const idle =
+      this.attached &&
+      this.queue.size === 0 &&
+      this.heldOperation === null &&
+      this.openPrompt === null;
     if (idle) {
       try {
         await this.refreshState();

@@ -183,6 +183,7 @@ describe.each(framings)('LedgerService signing over %s framing', (framing) => {
     await expect(signing).rejects.toMatchObject({ code: 'CANCELLED' });
     // The device still shows the abandoned review until the person dismisses it.
     harness.emulator.reject();
+    await harness.waitForState((state) => state.status === 'solana-app');
     await expect(harness.service.getAccount('bip44', 0)).resolves.toMatchObject({
       address: signer.address,
     });

@@ -293,10 +293,8 @@ describe('LedgerService faults', () => {
     expect(fresh.mismatches).toEqual([]);
   });
 
-  it('cancels a sign on abort and frees the queue', async () => {
+  it('cancels a sign on abort and keeps its prompt open', async () => {
     const stuck = await attach('hid-1', signSteps(never));
-    const fresh = new ReplayTransport([...solanaStateSteps(), rootPubkeyStep]);
-    harness.provider.queue('hid-1', fresh);
     const controller = new AbortController();
 
     const signing = signRoot(controller.signal);
@@ -305,9 +303,15 @@ describe('LedgerService faults', () => {
     controller.abort();
     await outcome;
 
-    expect(stuck.closed).toBe(true);
-    await expect(harness.service.getAddress(ROOT)).resolves.toBe(signerAddress);
-    expect(fresh.mismatches).toEqual([]);
+    // The device ignores other commands until the person answers the prompt, so the
+    // transport stays open to read that reply, and new calls are rejected at once.
+    expect(stuck.closed).toBe(false);
+    const requestsSent = stuck.requests.length;
+    await expect(harness.service.getAddress(ROOT)).rejects.toMatchObject({
+      code: 'LEDGER_PROMPT_PENDING',
+      context: { operation: 'sign-message' },
+    });
+    expect(stuck.requests).toHaveLength(requestsSent);
   });
 
   it('cancels a queued call without sending it', async () => {
