@@ -283,7 +283,7 @@ describe('signReviewedTransaction', () => {
     await expect(signing).resolves.toMatchObject({ reviewId: first.reviewId });
   });
 
-  it('refuses a review whose account was removed', async () => {
+  it('rejects a review of a removed account', async () => {
     harness = await startWithAccounts({ emulator: { person: { kind: 'approve' } } });
     const reviewed = await review(
       legacyTransactionBytes(ACCOUNT0, [transferInstruction(ACCOUNT0, ACCOUNT1)]),

@@ -40,8 +40,8 @@ export class TransactionSigningService {
 
   async sign(reviewId: string, callSignal: AbortSignal): Promise<SignedTransaction> {
     const reviewed = this.dependencies.reviews.get(reviewId);
-    // Checked before the device is asked anything. The device check of the key at the
-    // path comes later, in LedgerService.signMessage.
+    // This check comes before any device exchange. LedgerService.signMessage later checks
+    // that the device derives the same key at the path.
     this.dependencies.reviews.requireSavedSigner(reviewed);
     if (this.active !== null) {
       throw new WalletError('SIGNING_IN_PROGRESS', { reviewId: this.active.reviewId });
