@@ -51,18 +51,14 @@ test.describe('stake flows', () => {
     await expect(app.page.getByRole('dialog')).toBeHidden();
   });
 
-  test('rebuilds an expired stake on request', async ({ chain, demo, flows, panel }) => {
-    const localnet = demo.localnet;
-    if (localnet === null) {
-      throw new Error('the demo was started without its local chain');
-    }
+  test('rebuilds an expired stake on request', async ({ chain, flows, panel }) => {
     const signaturesBefore = await chain.signaturesOf(MAIN);
     await flows.openStake();
     await flows.chooseValidator('Aurora Staking');
     await flows.dialog.getByLabel('Amount (SOL)').fill('2');
     await flows.review();
     const first = (await flows.startSigning(panel)).created ?? '';
-    await localnet.expireBlockhashes();
+    await chain.localnet.expireBlockhashes();
     await panel.approve();
 
     await expect(flows.expired).toBeVisible();

@@ -61,6 +61,25 @@ export class StakeFlows {
     await select.selectOption({ value: (await option.getAttribute('value')) ?? '' });
   }
 
+  /**
+   * Stakes `sol` with the validator named `validator` through the Stake SOL dialog, approving
+   * on the device, and closes the dialog. Returns the new stake account.
+   */
+  async stake(panel: DevicePanel, validator: string, sol: string): Promise<string> {
+    await this.openStake();
+    await this.chooseValidator(validator);
+    await this.dialog.getByLabel('Amount (SOL)').fill(sol);
+    await this.review();
+    const created = await this.signOnDevice(panel);
+    await expect(this.landed).toBeVisible();
+    await this.button('Done').click();
+    await expect(this.dialog).toBeHidden();
+    if (created === null) {
+      throw new Error('the stake review showed no new stake account');
+    }
+    return created;
+  }
+
   /** Clicks Review and waits until the draft is built, checked and simulated. */
   async review(): Promise<void> {
     await this.button('Review').click();
@@ -106,10 +125,10 @@ export class StakeFlows {
    */
   async signOnDevice(panel: DevicePanel): Promise<string | null> {
     const { created, predicted } = await this.startSigning(panel);
-    const shown = (await panel.screens()).filter(
+    const panelScreens = (await panel.screens()).filter(
       (screen) => screen.title !== 'Approve' && screen.title !== 'Reject',
     );
-    expect(shown).toEqual(predicted);
+    expect(panelScreens).toEqual(predicted);
     await panel.approve();
 
     const nextReview = this.button('Sign with Ledger');
@@ -130,14 +149,20 @@ export class StakeFlows {
   }
 
   /**
-   * Reads the fields of the review's instruction whose heading ends in `action`, as the
-   * review words it ("stake split"), keyed by field name ("stake account", "lamports").
+   * Finds the one review instruction whose action, as the review words it after the program
+   * name ("stake split"), is `action` or matches it.
    */
-  async instructionFields(action: string): Promise<Record<string, string>> {
-    const item = this.dialog
+  instruction(action: string | RegExp): Locator {
+    const pattern = typeof action === 'string' ? new RegExp(`: ${action}$`) : action;
+    return this.dialog
       .getByRole('list', { name: 'Instructions' })
       .getByRole('listitem')
-      .filter({ has: this.page.getByRole('heading', { name: new RegExp(`: ${action}$`) }) });
+      .filter({ has: this.page.getByRole('heading', { name: pattern }) });
+  }
+
+  /** Reads the fields of one review instruction, keyed by field name ("lamports"). */
+  async instructionFields(action: string | RegExp): Promise<Record<string, string>> {
+    const item = this.instruction(action);
     await expect(item).toHaveCount(1);
     const fields: Record<string, string> = {};
     for (const pair of await item.locator('dl.fields > div').all()) {
@@ -177,7 +202,7 @@ export class StakeAccountsTable {
     return this.page.getByRole('table', { name: 'Stake accounts' });
   }
 
-  /** The State cell of one stake account, found by its full address. */
+  /** Finds the State cell of one stake account by its full address. */
   state(stakeAccount: string): Locator {
     return this.table.getByRole('row').filter({ hasText: stakeAccount }).locator('[data-state]');
   }
@@ -346,6 +371,14 @@ export function ledgerAddress(path: string): string {
 /** Label the review gives a saved Ledger account: its name and derivation path. */
 export function ledgerLabel(account: { path: string; name: string }): string {
   return `${account.name} (${account.path})`;
+}
+
+/**
+ * Formats an address as the review's instruction fields show it: followed by its label, which is
+ * wrapped in Unicode directional isolates (U+2068, U+2069) so a right-to-left name cannot reorder it.
+ */
+export function labelledAddress(address: string, label: string): string {
+  return `${address} (\u2068${label}\u2069)`;
 }
 
 const silent = pino({ level: 'silent' });
