@@ -4,6 +4,8 @@ import {
   ledgerAddress,
   labelledAddress,
   ledgerLabel,
+  shortAddress,
+  solText,
   stakeTest as test,
 } from './support/stake-flows';
 
@@ -23,6 +25,9 @@ test.describe('stake account actions', () => {
     await flows.actionsRow(source).getByRole('button', { name: 'Split' }).click();
     await flows.dialog.getByLabel('Amount to move (SOL)').fill('2');
     await flows.review();
+    await expect(flows.reviewTitle).toHaveText(
+      `Split 2 SOL from ${shortAddress(source)} into a new stake account`,
+    );
     const split = await flows.instructionFields('stake split');
     expect(split['stake account']).toBe(labelledAddress(source, OWN_STAKE_ACCOUNT));
     expect(split['authority']).toBe(labelledAddress(MAIN, MAIN_LABEL));
@@ -79,6 +84,9 @@ test.describe('stake account actions', () => {
       flows.dialog.getByRole('checkbox', { name: 'Withdraw everything withdrawable' }),
     ).toBeChecked();
     await flows.review();
+    await expect(flows.reviewTitle).toHaveText(
+      `Withdraw ${solText(cooled?.lamports ?? 0n)} from ${shortAddress(stakeAccount)}`,
+    );
     const withdraw = await flows.instructionFields('stake withdraw');
     expect(withdraw['stake account']).toBe(labelledAddress(stakeAccount, OWN_STAKE_ACCOUNT));
     expect(withdraw['to']).toBe(labelledAddress(MAIN, MAIN_LABEL));
@@ -101,10 +109,11 @@ test.describe('stake account actions', () => {
     const sourceBefore = await chain.readStakeAccount(source);
 
     await flows.actionsRow(destination).getByRole('button', { name: 'Merge' }).click();
-    await flows.dialog
-      .getByRole('radio', { name: `${source.slice(0, 4)}…${source.slice(-4)}` })
-      .check();
+    await flows.dialog.getByRole('radio', { name: shortAddress(source) }).check();
     await flows.review();
+    await expect(flows.reviewTitle).toHaveText(
+      `Merge ${shortAddress(source)} into ${shortAddress(destination)}`,
+    );
     const merge = await flows.instructionFields('stake merge');
     expect(merge['destination']).toBe(labelledAddress(destination, OWN_STAKE_ACCOUNT));
     expect(merge['source']).toBe(labelledAddress(source, OWN_STAKE_ACCOUNT));
@@ -140,7 +149,9 @@ test.describe('stake account actions', () => {
     );
     await flows.dialog.getByLabel('New authority address').fill(SAVINGS);
     await flows.review();
-
+    await expect(flows.reviewTitle).toHaveText(
+      `Give the withdraw authority of ${shortAddress(stakeAccount)} to ${shortAddress(SAVINGS)}`,
+    );
     const authorize = await flows.instructionFields(/: stake authorize/);
     expect(authorize['stake account']).toBe(labelledAddress(stakeAccount, OWN_STAKE_ACCOUNT));
     expect(authorize['authority']).toBe(labelledAddress(MAIN, MAIN_LABEL));

@@ -171,6 +171,11 @@ export class StakeFlows {
     return fields;
   }
 
+  /** Summary of the reviewed draft, the title of the review. */
+  get reviewTitle(): Locator {
+    return this.dialog.getByRole('region', { name: 'Review' }).getByRole('heading', { level: 3 });
+  }
+
   /** The review's warnings, each with its text. */
   get warnings(): Locator {
     return this.dialog.getByRole('list', { name: 'Warnings' }).getByRole('listitem');
@@ -366,6 +371,20 @@ export const ledgerAccounts = {
 /** Address of a path on the emulated Ledger, whose seed is the public Speculos test mnemonic. */
 export function ledgerAddress(path: string): string {
   return new PublicKey(new LedgerEmulator().publicKey(path)).toBase58();
+}
+
+/** Shortens an address to its first and last four characters, as the app's summaries do. */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 4)}…${address.slice(-4)}`;
+}
+
+const LAMPORTS_PER_SOL = 1_000_000_000n;
+
+/** Writes lamports as SOL with up to nine decimals and no trailing zeros, such as "2.5 SOL". */
+export function solText(lamports: bigint): string {
+  const whole = lamports / LAMPORTS_PER_SOL;
+  const fraction = (lamports % LAMPORTS_PER_SOL).toString().padStart(9, '0').replace(/0+$/, '');
+  return fraction === '' ? `${whole} SOL` : `${whole}.${fraction} SOL`;
 }
 
 /** Label the review gives a saved Ledger account: its name and derivation path. */
