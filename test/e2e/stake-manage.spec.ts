@@ -147,7 +147,12 @@ test.describe('stake account actions', () => {
     await expect(flows.dialog.getByRole('alert')).toContainText(
       'The withdraw authority controls every lamport in this account.',
     );
-    await flows.dialog.getByLabel('New authority address').fill(SAVINGS);
+    const newAuthority = flows.dialog.getByLabel('New authority address');
+    // The field suggests the person's other saved Ledger accounts, by name.
+    await expect(flows.dialog.locator(`datalist option[value="${SAVINGS}"]`)).toHaveText(
+      ledgerAccounts.savings.name,
+    );
+    await newAuthority.fill(SAVINGS);
     await flows.review();
     await expect(flows.reviewTitle).toHaveText(
       `Give the withdraw authority of ${shortAddress(stakeAccount)} to ${shortAddress(SAVINGS)}`,

@@ -113,7 +113,7 @@ test.describe('stake flows', () => {
     }
   });
 
-  test('reports a rejection on the device', async ({ chain, flows, panel }) => {
+  test('reports a device rejection, signs again', async ({ chain, flows, panel }) => {
     const balanceBefore = await chain.balance(MAIN);
     const signaturesBefore = await chain.signaturesOf(MAIN);
     await flows.openStake();
@@ -131,5 +131,15 @@ test.describe('stake flows', () => {
     expect(await chain.stakeAccountsOf(MAIN)).toEqual([]);
     expect(await chain.balance(MAIN)).toBe(balanceBefore);
     expect(await chain.signaturesOf(MAIN)).toEqual(signaturesBefore);
+
+    // Signing again after the rejection stakes once.
+    const signed = await flows.signOnDevice(panel);
+    await expect(flows.landed).toBeVisible();
+    await expect(flows.dialog.getByRole('alert')).toHaveCount(0);
+    expect(await chain.stakeAccountsOf(MAIN)).toEqual([signed]);
+    expect(await chain.signaturesOf(MAIN)).toEqual([
+      await flows.landedSignature(),
+      ...signaturesBefore,
+    ]);
   });
 });
