@@ -27,18 +27,28 @@ function amountColumn(
   return {
     id,
     title: `${title} (SOL)`,
-    minWidth: 150,
+    minWidth: 104,
+    // Spare width goes mostly to the amounts, so balances of tens of thousands of SOL fit.
+    grow: 3,
     align: 'end',
     sortKey: id,
-    render: (row) => formatSolDigits(row.view[id]),
+    // A cell too narrow for a large amount ends in an ellipsis, and the title shows it whole.
+    render: (row) => {
+      const amount = formatSolDigits(row.view[id]);
+      return <span title={amount}>{amount}</span>;
+    },
   };
 }
 
+// Compact columns keep the table within the page at a 1280 px wide window. The activation
+// progress sits in the State column, and the age of a stale row in its badge's title.
+// Inactive has no column, because it counts the stake still activating a second time. Its
+// other part, the lamports above the delegation, shows as Withdrawable (without a lockup).
 const columns: Column[] = [
   {
     id: 'address',
     title: 'Stake account',
-    minWidth: 110,
+    minWidth: 76,
     sortKey: 'address',
     firstDirection: 'ascending',
     render: (row) => (
@@ -51,21 +61,29 @@ const columns: Column[] = [
   {
     id: 'state',
     title: 'State',
-    minWidth: 150,
+    minWidth: 92,
     sortKey: 'state',
     firstDirection: 'ascending',
     render: (row) => (
-      <span className="state" data-state={row.view.state}>
-        {row.view.state}
-        {row.view.stale && <span className="badge">not confirmed</span>}
+      <span className="state-cell">
+        <span className="state" data-state={row.view.state}>
+          {row.view.state}
+        </span>
+        <span className="state-details">
+          <ActivationProgress row={row} />
+          {row.view.stale && (
+            <span className="badge" title={`Last confirmed ${formatAge(row.ageSeconds)}`}>
+              not confirmed
+            </span>
+          )}
+        </span>
       </span>
     ),
   },
   {
     id: 'validator',
     title: 'Validator',
-    minWidth: 150,
-    grow: 2,
+    minWidth: 80,
     sortKey: 'validator',
     firstDirection: 'ascending',
     render: (row) => {
@@ -81,35 +99,21 @@ const columns: Column[] = [
   amountColumn('effective', 'Effective'),
   amountColumn('activating', 'Activating'),
   amountColumn('deactivating', 'Deactivating'),
-  amountColumn('inactive', 'Inactive'),
   amountColumn('withdrawable', 'Withdrawable'),
-  {
-    id: 'progress',
-    title: 'Activation',
-    minWidth: 120,
-    sortKey: 'progress',
-    render: (row) => <ActivationProgress row={row} />,
-  },
   {
     id: 'rewards',
     title: 'Rewards (SOL)',
-    minWidth: 130,
+    minWidth: 76,
     align: 'end',
     sortKey: 'rewards',
     render: (row) => (row.rewards === null ? '–' : formatSolDigits(row.rewards.amount)),
   },
-  {
-    id: 'age',
-    title: 'Data age',
-    minWidth: 100,
-    sortKey: 'age',
-    render: (row) => formatAge(row.ageSeconds),
-  },
 ];
 
+/** Shows how far a delegation has warmed up or cooled down, and nothing once it has settled. */
 function ActivationProgress({ row }: { row: StakeAccountRow }) {
   if (row.progress === null) {
-    return <span className="muted">{row.view.state === 'active' ? 'complete' : '–'}</span>;
+    return null;
   }
   const percent = Math.round(row.progress * 100);
   const label =
@@ -214,6 +218,7 @@ export function StakeAccountTable({ snapshot, validatorNames }: StakeAccountTabl
       </p>
       <VirtualTable
         label="Stake accounts"
+        className="stake-account-table"
         rows={visibleRows}
         columns={columns}
         rowKey={(row) => row.view.address}

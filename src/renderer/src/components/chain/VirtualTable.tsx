@@ -21,6 +21,8 @@ export interface TableColumn<Row, Key extends string> {
 export interface VirtualTableProps<Row, Key extends string> {
   /** Accessible name of the table. */
   label: string;
+  /** Extra class on the table element, for per-table styles. */
+  className?: string;
   rows: readonly Row[];
   columns: readonly TableColumn<Row, Key>[];
   rowKey: (row: Row) => string;
@@ -46,7 +48,7 @@ const ROW_PADDING = 12;
  * absolutely, and aria-rowcount and aria-rowindex place each rendered row in the whole list.
  */
 export function VirtualTable<Row, Key extends string>(props: VirtualTableProps<Row, Key>) {
-  const { label, rows, columns, rowKey, sort, onSortChange, emptyText } = props;
+  const { label, className, rows, columns, rowKey, sort, onSortChange, emptyText } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -69,7 +71,7 @@ export function VirtualTable<Row, Key extends string>(props: VirtualTableProps<R
   return (
     <div
       ref={scrollRef}
-      className="virtual-table"
+      className={className === undefined ? 'virtual-table' : `virtual-table ${className}`}
       role="table"
       aria-label={label}
       aria-rowcount={rows.length + 1}
