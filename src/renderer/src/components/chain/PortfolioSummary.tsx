@@ -1,33 +1,24 @@
 import type { OwnerBalance, PortfolioTotals } from '../../../../shared/contract/chain';
 import { AccountLabel } from '../ledger/AccountName';
 import { formatSol } from './amounts';
+import { buildPortfolioBreakdown } from './portfolio-breakdown';
 
-const totalRows: { key: keyof PortfolioTotals; label: string; hint: string }[] = [
-  { key: 'total', label: 'Total', hint: 'Available plus everything in stake accounts' },
-  { key: 'available', label: 'Available', hint: 'Held by your Ledger accounts, ready to stake' },
-  { key: 'staked', label: 'In stake accounts', hint: 'Whatever the state of the stake' },
-  { key: 'effective', label: 'Active stake', hint: 'Earning rewards this epoch' },
-  { key: 'activating', label: 'Activating', hint: 'Starts earning over the next epochs' },
-  { key: 'deactivating', label: 'Deactivating', hint: 'Withdrawable once cooled down' },
-  {
-    key: 'inactive',
-    label: 'Inactive',
-    hint: 'Not earning: balance above the active stake and rent',
-  },
-  { key: 'withdrawable', label: 'Withdrawable', hint: 'Can be withdrawn from stake accounts now' },
-];
-
-/** Shows the portfolio totals, each amount with a line on what it means. */
+/** Shows the portfolio totals and their parts, each amount with a line on what it means. */
 export function PortfolioTotalsCard({ totals }: { totals: PortfolioTotals }) {
   return (
     <section className="card" aria-labelledby="totals-heading">
       <h2 id="totals-heading">Totals</h2>
       <dl className="totals">
-        {totalRows.map((row) => (
-          <div key={row.key} className="total" data-testid={`total-${row.key}`}>
+        {buildPortfolioBreakdown(totals).map((row) => (
+          <div
+            key={row.key}
+            className="total"
+            data-level={row.level}
+            data-testid={`total-${row.key}`}
+          >
             <dt>{row.label}</dt>
             <dd>
-              <span className="amount">{formatSol(totals[row.key])}</span>
+              <span className="amount">{formatSol(row.lamports)}</span>
               <span className="hint">{row.hint}</span>
             </dd>
           </div>
