@@ -16,10 +16,14 @@ import {
 import type { Locator, Page } from '@playwright/test';
 import pino from 'pino';
 
-import { summarizePortfolio } from '../../src/main/chain';
+import { ChainService, createClusterConfig, summarizePortfolio } from '../../src/main/chain';
 import { computePortfolioTotals } from '../../src/main/api/chain/portfolio-snapshot';
 import { StoreService } from '../../src/main/store';
-import { formatSol, formatSolDigits } from '../../src/renderer/src/components/chain/amounts';
+import {
+  formatPercent,
+  formatSol,
+  formatSolDigits,
+} from '../../src/renderer/src/components/chain/amounts';
 import {
   portfolioSnapshotSchema,
   validatorsSnapshotSchema,
@@ -37,6 +41,7 @@ import type { Localnet } from '../support/localnet';
 import { decodeStakeHistory } from '../support/localnet/codec/stakeHistory';
 import { decodeStakeState } from '../support/localnet/codec/stakeState';
 import { AppPage } from './support/app-page';
+import { DevicePanel } from './support/device-panel';
 import { expect, test } from './support/fixtures';
 
 const SOL = 1_000_000_000n;
@@ -125,6 +130,11 @@ async function createLedgerStake(
   });
   await send(connection, payer, [...create.instructions, ...delegate.instructions], [ledger]);
   return stakePubkey;
+}
+
+async function requireBalance(localnet: Localnet, address: PublicKey): Promise<bigint> {
+  const connection = new Connection(localnet.url, 'confirmed');
+  return BigInt(await connection.getBalance(address, 'confirmed'));
 }
 
 /** Returns the text of a row's cell under the column titled `title`, found by header position. */
@@ -224,6 +234,96 @@ ledgerTest.describe('stake accounts on the local chain', () => {
     );
   });
 
+  ledgerTest('refreshes by itself at a new epoch', async ({ page, demo, ledger }) => {
+    // A fake clock lets the test move the status bar's 30-second epoch check forward.
+    await page.clock.install();
+    const app = new AppPage(page, demo);
+    await app.open();
+    const panel = await DevicePanel.open(page.context(), demo);
+    const localnet = requireLocalnet(demo);
+    const connection = new Connection(localnet.url, 'confirmed');
+    const voter = localnet.validators.find((validator) => validator.name === 'Basalt Validator');
+    const stakeAddress = await createLedgerStake(
+      localnet,
+      ledger,
+      voter?.voteAccount ?? PublicKey.default,
+      8n * SOL,
+    );
+    await app.goTo('Stake accounts');
+    // The stake was created after the app read the portfolio, so one refresh shows it.
+    await page.getByRole('button', { name: 'Refresh stake accounts' }).click();
+    const table = stakeTable(page);
+    const row = table.getByRole('row').filter({ hasText: stakeAddress.toBase58() });
+    await expect(row).toHaveCount(1);
+    expect(await cellText(table, row, 'State')).toContain('activating');
+    const activationEpoch = (await connection.getEpochInfo('confirmed')).epoch;
+
+    const position = panel.page.getByRole('status', { name: 'Chain position' });
+    await panel.button('Advance one epoch').click();
+    await expect(position).toHaveText(new RegExp(`^Epoch ${activationEpoch + 1},`));
+    await page.clock.fastForward('00:30');
+
+    await expect.poll(() => cellText(table, row, 'State')).toBe('active');
+    const account = await connection.getAccountInfo(stakeAddress, 'confirmed');
+    const state = decodeStakeState(account?.data ?? new Uint8Array());
+    if (state.kind !== 'stake') {
+      throw new Error(`stake account is ${state.kind}, expected a delegation`);
+    }
+    const historyData = await connection.getAccountInfo(SYSVAR_STAKE_HISTORY_PUBKEY, 'confirmed');
+    const entry = decodeStakeHistory(historyData?.data ?? new Uint8Array()).find(
+      (item) => item.epoch === BigInt(activationEpoch),
+    );
+    // The runtime counted the delegation as activating in its epoch, within the 9 % of the
+    // cluster's effective stake that may warm up per epoch, so all of it is effective now.
+    expect(entry?.activating).toBeGreaterThanOrEqual(state.delegation.stake);
+    expect(((entry?.effective ?? 0n) * 9n) / 100n).toBeGreaterThanOrEqual(entry?.activating ?? 0n);
+    expect(await cellText(table, row, 'Effective (SOL)')).toBe(
+      formatSolDigits(state.delegation.stake.toString()),
+    );
+    expect(await cellText(table, row, 'Activating (SOL)')).toBe('0');
+    await expect(page.getByTestId('data-age')).toContainText(
+      `epoch ${(activationEpoch + 1).toString()},`,
+    );
+  });
+
+  ledgerTest('fits the stake table at 1280 px', async ({ page, demo, ledger }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const app = new AppPage(page, demo);
+    await app.open();
+    const localnet = requireLocalnet(demo);
+    const voter = localnet.validators.find((validator) => validator.name === 'Driftwood');
+    const stakeAddress = await createLedgerStake(
+      localnet,
+      ledger,
+      voter?.voteAccount ?? PublicKey.default,
+      12_345n * SOL + 123_456_789n,
+    );
+    await app.goTo('Stake accounts');
+    await page.getByRole('button', { name: 'Refresh stake accounts' }).click();
+    const table = stakeTable(page);
+    const row = table.getByRole('row').filter({ hasText: stakeAddress.toBase58() });
+    await expect(row).toHaveCount(1);
+    await expect.poll(() => cellText(table, row, 'Validator')).toBe('Driftwood');
+    const balance = await requireBalance(localnet, stakeAddress);
+
+    const overflow = await table.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pageOverflow = await page
+      .locator('.page')
+      .evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(pageOverflow).toBeLessThanOrEqual(0);
+    // The balance shows in full, not cut off with an ellipsis.
+    const balanceCell = row.getByTitle(formatSolDigits(balance.toString()));
+    const hidden = await balanceCell.evaluate((element) => {
+      const cell = element.closest('[role="cell"]');
+      return cell === null ? -1 : cell.scrollWidth - cell.clientWidth;
+    });
+    expect(hidden).toBe(0);
+    const address = row.getByTitle(stakeAddress.toBase58());
+    await expect(address).toBeVisible();
+    expect(await cellText(table, row, 'Balance (SOL)')).toBe(formatSolDigits(balance.toString()));
+  });
+
   ledgerTest('totals the Ledger account and its stake', async ({ app, demo, ledger }) => {
     const localnet = requireLocalnet(demo);
     const connection = new Connection(localnet.url, 'confirmed');
@@ -307,6 +407,31 @@ test.describe('validators on the local chain', () => {
     await expect(flagged).toHaveCount(1);
     await expect(flagged).toContainText(delinquentName ?? 'unnamed');
     await expect(app.page.getByRole('columnheader', { name: 'Est. APY (estimate)' })).toBeVisible();
+  });
+
+  test('shows APY estimates without warnings', async ({ app, demo }) => {
+    const localnet = requireLocalnet(demo);
+    const chain = new ChainService({
+      cluster: createClusterConfig('localnet', [localnet.url]),
+      logger: silent,
+    });
+    const expected = await chain.validators.listValidators();
+    expect(expected.warnings).toEqual([]);
+
+    await app.goTo('Validators');
+
+    const table = validatorTable(app.page);
+    await expect(table.getByRole('columnheader', { name: 'Est. APY (estimate)' })).toBeVisible();
+    await expect(app.page.getByText('could not be read')).toHaveCount(0);
+    for (const name of ['Aurora Staking', 'Fjord Stake']) {
+      const view = expected.validators.find((entry) => entry.name === name);
+      const row = table.getByRole('row').filter({ hasText: name });
+      await expect(row).toHaveCount(1);
+      expect(view?.estimatedApy, name).not.toBeNull();
+      expect(await cellText(table, row, 'Est. APY (estimate)')).toBe(
+        formatPercent(view?.estimatedApy ?? null),
+      );
+    }
   });
 
   test('sorts, searches and filters validators', async ({ app, demo }) => {

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 
-import type { OwnerBalance, PortfolioState } from '../../../shared/contract/chain';
+import type { NetworkStatus, OwnerBalance, PortfolioState } from '../../../shared/contract/chain';
 import type { StakeAccountView } from '../../../shared/domain/chain';
 import { call, subscribe } from '../bridge/wallet';
+import { findEpochToRefresh } from './epoch-refresh';
 import { useErrors } from './errors';
+import { useNetwork } from './network';
 
 export interface PortfolioStore {
   /** The last state main sent; undefined until the first load returns. */
@@ -13,11 +15,16 @@ export interface PortfolioStore {
   /** Shows the saved portfolio at once, then refreshes it when main reports it out of date. */
   open: () => Promise<void>;
   refresh: () => Promise<void>;
+  /** Epoch of the last refresh started because the cluster entered a new epoch. */
+  epochRefreshedFor: number | null;
+  /** Starts one refresh when the network status reports an epoch newer than the snapshot's. */
+  refreshOnNewEpoch: (status: NetworkStatus | undefined) => Promise<void>;
 }
 
 export const usePortfolio = create<PortfolioStore>((set, get) => ({
   state: undefined,
   refreshing: false,
+  epochRefreshedFor: null,
   open: async () => {
     try {
       const state = await call('getPortfolio', {});
@@ -40,11 +47,37 @@ export const usePortfolio = create<PortfolioStore>((set, get) => ({
       set({ refreshing: false });
     }
   },
+  refreshOnNewEpoch: async (status) => {
+    const { state, refreshing, epochRefreshedFor } = get();
+    const epoch = refreshing ? null : findEpochToRefresh(status, state, epochRefreshedFor);
+    if (epoch !== null) {
+      set({ epochRefreshedFor: epoch });
+      await get().refresh();
+    }
+  },
 }));
 
 /** Keeps the store in step with portfolioUpdated events; returns the unsubscribe function. */
 export function followPortfolio(): () => void {
   return subscribe('portfolioUpdated', (state) => usePortfolio.setState({ state }));
+}
+
+/**
+ * Refreshes the portfolio once per new epoch that the status bar's periodic check reports,
+ * so activation figures and rewards move without a press on Refresh. Returns the
+ * unsubscribe function.
+ */
+export function followEpochs(): () => void {
+  const check = () => {
+    void usePortfolio.getState().refreshOnNewEpoch(useNetwork.getState().status);
+  };
+  const stopNetwork = useNetwork.subscribe(check);
+  const stopPortfolio = usePortfolio.subscribe(check);
+  check();
+  return () => {
+    stopNetwork();
+    stopPortfolio();
+  };
 }
 
 // Selectors must return the same value while the store is unchanged, or React re-renders

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 import { hasBridge } from '../../bridge/wallet';
-import { followPortfolio, usePortfolio } from '../../stores/portfolio';
+import { followEpochs, followPortfolio, usePortfolio } from '../../stores/portfolio';
 import { useSettings } from '../../stores/settings';
 import { followValidators, useValidators } from '../../stores/validators';
 
@@ -14,16 +14,23 @@ function useClusterKey(): string {
   );
 }
 
-/** Follows portfolio events while the page is open, and loads the portfolio of the cluster. */
+/**
+ * Follows portfolio events and epoch changes while the page is open, and loads the portfolio
+ * of the cluster.
+ */
 export function usePortfolioPage(): void {
   const clusterKey = useClusterKey();
   useEffect(() => {
     if (!hasBridge()) {
       return undefined;
     }
-    const stop = followPortfolio();
+    const stopEvents = followPortfolio();
+    const stopEpochs = followEpochs();
     void usePortfolio.getState().open();
-    return stop;
+    return () => {
+      stopEvents();
+      stopEpochs();
+    };
   }, [clusterKey]);
 }
 
