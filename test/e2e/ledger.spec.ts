@@ -61,6 +61,15 @@ async function priorityStakeTransaction(): Promise<Transaction> {
     );
 }
 
+/** Builds two transfers, from account 0 and from account 1, so both must sign. */
+function twoSignerTransaction(): Transaction {
+  const account0 = new PublicKey(speculos.account0);
+  const account1 = new PublicKey(speculos.account1);
+  return new Transaction({ feePayer: account0, recentBlockhash: BLOCKHASH })
+    .add(SystemProgram.transfer({ fromPubkey: account0, toPubkey: account1, lamports: 42 }))
+    .add(SystemProgram.transfer({ fromPubkey: account1, toPubkey: account0, lamports: 7 }));
+}
+
 function base64Of(transaction: Transaction): string {
   return transaction
     .serialize({ requireAllSignatures: false, verifySignatures: false })
@@ -381,5 +390,122 @@ test.describe('review page', () => {
 
     await review.input.fill('');
     await expect(review.review).toBeHidden();
+  });
+});
+
+test.describe('requests left on the device', () => {
+  test('asks to answer an abandoned request first', async ({ app, panel }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    await review.reviewText(base64Of(transferTransaction()));
+    await review.signWithLedger();
+    await panel.waitForRequest('sign-transaction');
+    await review.prompt.getByRole('button', { name: 'Cancel signing' }).click();
+    await expect(review.prompt.getByRole('status').first()).toContainText('Signing cancelled');
+    await review.prompt.getByRole('button', { name: 'Close' }).click();
+
+    await review.page.getByRole('button', { name: 'Sign with Ledger' }).click();
+
+    const alert = review.prompt.getByRole('alert');
+    await expect(alert).toContainText(errorText.LEDGER_PROMPT_PENDING.title);
+    await expect(alert).toContainText(errorText.LEDGER_PROMPT_PENDING.nextStep);
+    await expect(deviceStatus(app)).toContainText('Waiting for you on the Ledger');
+
+    await panel.reject();
+    await expect(deviceStatus(app)).toContainText('Solana app 1.9.0');
+    await review.prompt.getByRole('button', { name: 'Close' }).click();
+    await review.signWithLedger();
+    await panel.approve();
+    await expect(review.prompt.getByRole('status').first()).toContainText('Signed.');
+  });
+
+  test('reports a lock during Verify', async ({ app, panel }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const row = await accounts.verify("44'/501'/0'");
+    await panel.waitForRequest('get-address');
+
+    await panel.lock();
+
+    const alert = row.getByRole('alert');
+    await expect(alert).toContainText(errorText.LEDGER_LOCKED.title);
+    await expect(alert).toContainText('Unlock it, then verify the address again.');
+    await expect(deviceStatus(app)).toContainText('Ledger locked');
+
+    await panel.unlock();
+    await accounts.verify("44'/501'/0'");
+    await panel.waitForRequest('get-address');
+    await panel.approve();
+    await expect(row.getByRole('status')).toHaveText('Address confirmed on the Ledger.');
+  });
+
+  test('rejects signing for a removed account', async ({ app, panel }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    await review.reviewText(base64Of(transferTransaction()));
+
+    await accounts.open();
+    const row = accounts.accountRow("44'/501'/0'");
+    await row.getByRole('button', { name: 'Remove', exact: true }).click();
+    await row.getByRole('button', { name: 'Remove account' }).click();
+    await expect(row).toHaveCount(0);
+    await review.open();
+    await review.page.getByRole('button', { name: 'Sign with Ledger' }).click();
+
+    const alert = review.prompt.getByRole('alert');
+    await expect(alert).toContainText(errorText.LEDGER_SIGNER_NOT_SAVED.title);
+    await expect(alert).toContainText(errorText.LEDGER_SIGNER_NOT_SAVED.nextStep);
+    await expect(panel.request).toHaveText('No request pending');
+  });
+});
+
+test.describe('two saved signers', () => {
+  test('signs with each account in turn', async ({ app, panel }) => {
+    // App 1.9 shows two transfers only as a message hash.
+    await panel.setBlindSigning(true);
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    const transaction = twoSignerTransaction();
+    await review.reviewText(base64Of(transaction));
+
+    const choice = review.page.getByRole('group', { name: 'Sign with' });
+    const first = choice.getByRole('radio', { name: `44'/501'/0' ${speculos.account0}` });
+    const second = choice.getByRole('radio', { name: `44'/501'/1' ${speculos.account1}` });
+    await expect(choice.getByRole('radio')).toHaveCount(2);
+    await expect(first).toBeChecked();
+    await expect(second).not.toBeChecked();
+
+    await review.signWithLedger();
+    await panel.approve();
+    await expect(review.prompt.getByRole('status').first()).toContainText('Signed.');
+    await review.prompt.getByRole('button', { name: 'Close' }).click();
+    await expect(first).toHaveAccessibleName(/\(signed\)$/);
+
+    // The radio follows the review, which changes once the app has reviewed for that account.
+    await second.click();
+    await expect(second).toBeChecked();
+    await expect(review.review).toContainText(`44'/501'/1' ${speculos.account1}`);
+    await review.signWithLedger();
+    await panel.approve();
+    await expect(review.prompt.getByRole('status').first()).toContainText('Signed.');
+
+    const signed = Transaction.from(
+      Buffer.from(await review.signedField('Signed transaction (base64)').inputValue(), 'base64'),
+    );
+    expect(signed.signatures.map((entry) => entry.publicKey.toBase58())).toEqual([
+      speculos.account0,
+      speculos.account1,
+    ]);
+    expect(signed.verifySignatures()).toBe(true);
   });
 });

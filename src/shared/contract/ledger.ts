@@ -49,6 +49,15 @@ export const discoveryResultSchema = z.strictObject({
 });
 export type DiscoveryResult = z.infer<typeof discoveryResultSchema>;
 
+/** A required signer of a reviewed message that is one of the person's saved accounts. */
+export const reviewSignerSchema = z.strictObject({
+  address: base58AddressSchema,
+  path: storedPathSchema,
+  /** Empty when the person has not named the account. */
+  name: z.string(),
+});
+export type ReviewSigner = z.infer<typeof reviewSignerSchema>;
+
 export const transactionReviewSchema = z.strictObject({
   /** Id to pass to signReviewedTransaction, which signs exactly these message bytes. */
   reviewId: z.uuid(),
@@ -58,6 +67,11 @@ export const transactionReviewSchema = z.strictObject({
   signer: base58AddressSchema,
   signerPath: storedPathSchema,
   signerName: z.string(),
+  /**
+   * Every required signer that is a saved account, in the message's order. `signer` is one
+   * of them, and reviewing again with another as `signer` signs with that account instead.
+   */
+  signers: z.array(reviewSignerSchema).min(1),
   review: reviewModelSchema,
 });
 export type TransactionReview = z.infer<typeof transactionReviewSchema>;
@@ -133,7 +147,7 @@ export const ledgerMethods = {
           REVIEW_TEXT_MAX_LENGTH,
           `The text may have at most ${REVIEW_TEXT_MAX_LENGTH} characters. Paste a single transaction.`,
         ),
-      /** The saved account that signs, when several of them are required signers. */
+      /** The saved account that signs when several are required signers; the first by default. */
       signer: base58AddressSchema.optional(),
     }),
     output: transactionReviewSchema,

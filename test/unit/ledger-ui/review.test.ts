@@ -128,6 +128,41 @@ describe('reviewTransaction', () => {
     expect(result.review.requiredSigners).toEqual([payer.publicKey.toBase58(), ACCOUNT0]);
   });
 
+  it('lists every saved signer', async () => {
+    harness = await startWithAccounts();
+    await harness.call('renameAccount', { address: ROOT, name: 'Root' });
+    const bytes = legacyTransactionBytes(ROOT, [
+      transferInstruction(ROOT, ACCOUNT1),
+      transferInstruction(ACCOUNT0, ACCOUNT1),
+    ]);
+
+    const result = await harness.call('reviewTransaction', { text: bytes.toString('base64') });
+
+    expect(result.review.requiredSigners).toEqual([ROOT, ACCOUNT0]);
+    expect(result.signers).toEqual([
+      { address: ROOT, path: "44'/501'", name: 'Root' },
+      { address: ACCOUNT0, path: "44'/501'/0'", name: '' },
+    ]);
+    expect(result.signer).toBe(ROOT);
+  });
+
+  it('reviews for the chosen saved signer', async () => {
+    harness = await startWithAccounts();
+    const bytes = legacyTransactionBytes(ROOT, [
+      transferInstruction(ROOT, ACCOUNT1),
+      transferInstruction(ACCOUNT0, ACCOUNT1),
+    ]);
+
+    const result = await harness.call('reviewTransaction', {
+      text: bytes.toString('base64'),
+      signer: ACCOUNT0,
+    });
+
+    expect(result.signer).toBe(ACCOUNT0);
+    expect(result.signerPath).toBe("44'/501'/0'");
+    expect(result.signers.map((signer) => signer.address)).toEqual([ROOT, ACCOUNT0]);
+  });
+
   it('says in advance when blind signing is needed and why', async () => {
     harness = await startWithAccounts();
     const bytes = legacyTransactionBytes(ACCOUNT0, await priorityStakeInstructions(ACCOUNT0));

@@ -135,6 +135,42 @@ describe('signReviewedTransaction', () => {
     expect(transaction.verifySignatures()).toBe(true);
   });
 
+  it('signs with two saved signers in turn', async () => {
+    // App 1.9 shows two transfers only as a message hash.
+    harness = await startWithAccounts({
+      emulator: { person: { kind: 'approve' }, settings: { blindSigning: true } },
+    });
+    const root = harness.addressOf("44'/501'");
+    const bytes = legacyTransactionBytes(root, [
+      transferInstruction(root, ACCOUNT1),
+      transferInstruction(ACCOUNT0, ACCOUNT1),
+    ]);
+
+    const first = await review(bytes);
+    const signedOnce = await harness.call('signReviewedTransaction', { reviewId: first.reviewId });
+    const second = await harness.call('reviewTransaction', {
+      text: signedOnce.signedTransactionBase64,
+      signer: ACCOUNT0,
+    });
+    const signedTwice = await harness.call('signReviewedTransaction', {
+      reviewId: second.reviewId,
+    });
+
+    expect(first.signer).toBe(root);
+    expect(second.signer).toBe(ACCOUNT0);
+    const transaction = Transaction.from(
+      Buffer.from(signedTwice.signedTransactionBase64, 'base64'),
+    );
+    expect(transaction.signatures.map((entry) => entry.publicKey.toBase58())).toEqual([
+      root,
+      ACCOUNT0,
+    ]);
+    expect(bs58.encode(transaction.signatures[0]?.signature ?? new Uint8Array())).toBe(
+      signedOnce.signature,
+    );
+    expect(transaction.verifySignatures()).toBe(true);
+  });
+
   it('signs a bare v0 message', async () => {
     harness = await startWithAccounts({ emulator: { person: { kind: 'approve' } } });
     const message = messageOf(

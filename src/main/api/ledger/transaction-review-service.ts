@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TransactionReview } from '../../../shared/contract/ledger';
+import type { ReviewSigner, TransactionReview } from '../../../shared/contract/ledger';
 import type { ReviewModel } from '../../../shared/domain/stake';
 import type { StoredAccount } from '../../../shared/domain/store';
 import { WalletError } from '../../../shared/errors';
@@ -52,7 +52,8 @@ export class TransactionReviewService {
     const appState = await this.dependencies.appState.requireSolanaApp({ signal });
     const accounts = this.dependencies.accounts.list();
 
-    const signer = pickSigner(requiredSignersOf(decoded.message), accounts, input.signer);
+    const requiredSigners = requiredSignersOf(decoded.message);
+    const signer = pickSigner(requiredSigners, accounts, input.signer);
     const reviewedFor = settingsOf(appState);
     const review = this.buildModel(decoded.message, signer.publicKey, reviewedFor);
 
@@ -73,6 +74,7 @@ export class TransactionReviewService {
       signer: signer.publicKey,
       signerPath: signer.derivationPath,
       signerName: signer.name,
+      signers: savedSignersOf(requiredSigners, accounts),
       review,
     };
   }
@@ -165,6 +167,16 @@ function settingsOf(appState: SolanaAppState): DeviceReviewSettings {
 function requiredSignersOf(message: Uint8Array): string[] {
   const parsed = parseMessage(message);
   return parsed.staticKeys.slice(0, parsed.header.numRequiredSignatures);
+}
+
+/** Lists the required signers that are saved accounts, in the message's order. */
+function savedSignersOf(requiredSigners: string[], accounts: StoredAccount[]): ReviewSigner[] {
+  return requiredSigners.flatMap((address) => {
+    const account = accounts.find((known) => known.publicKey === address);
+    return account === undefined
+      ? []
+      : [{ address, path: account.derivationPath, name: account.name }];
+  });
 }
 
 /**

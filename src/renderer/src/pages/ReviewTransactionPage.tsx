@@ -3,6 +3,7 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { REVIEW_TEXT_MAX_LENGTH } from '../../../shared/contract/ledger';
 import { InlineError } from '../components/ledger/InlineError';
 import '../components/ledger/ledger.css';
+import { SignerChoice } from '../components/ledger/SignerChoice';
 import { SigningPrompt } from '../components/ledger/SigningPrompt';
 import { TransactionFileOpener } from '../components/ledger/TransactionFileOpener';
 import { TransactionReviewView } from '../components/ledger/TransactionReviewView';
@@ -18,6 +19,8 @@ export function ReviewTransactionPage() {
   const prompt = useSigning((state) => state.prompt);
   const reviewText = useSigning((state) => state.reviewText);
   const sign = useSigning((state) => state.sign);
+  const chooseSigner = useSigning((state) => state.chooseSigner);
+  const collected = useSigning((state) => state.collected);
 
   // Focus moves to the review only after Review is pressed, not when the page is reopened.
   const focusReview = useRef(false);
@@ -66,6 +69,16 @@ export function ReviewTransactionPage() {
         {reviewError !== undefined && <InlineError error={reviewError} />}
       </section>
 
+      {reviewed !== undefined && (
+        <SignerChoice
+          reviewed={reviewed}
+          signedBy={
+            collected?.messageHash === reviewed.review.messageHash ? collected.signedBy : []
+          }
+          disabled={reviewing || prompt !== undefined}
+          onChoose={(address) => void chooseSigner(address)}
+        />
+      )}
       {reviewed !== undefined && (
         <TransactionReviewView reviewed={reviewed} onSign={() => void sign()} />
       )}

@@ -29,6 +29,14 @@ export interface SigningPrompt {
   blindSigning: boolean;
 }
 
+/** Signatures of the person's accounts collected so far for one message, in the order signed. */
+export interface CollectedSignatures {
+  messageHash: string;
+  /** The transaction with every signature collected so far, as base64. */
+  transactionBase64: string;
+  signedBy: string[];
+}
+
 interface SigningState {
   /** Text in the paste box, kept here so that it matches the review after navigating away. */
   draft: string;
@@ -38,9 +46,16 @@ interface SigningState {
   reviewing: boolean;
   reviewError: ErrorDescription | undefined;
   prompt: SigningPrompt | undefined;
+  /** Set once one of several saved signers has signed the reviewed message. */
+  collected: CollectedSignatures | undefined;
   /** Updates the paste box; text other than the reviewed text drops the old review. */
   setDraft: (text: string) => void;
   reviewText: (text: string) => Promise<void>;
+  /**
+   * Reviews the message again to sign with another of its saved signers. Once one of them
+   * has signed, the review is of the signed transaction, so that its signature is kept.
+   */
+  chooseSigner: (address: string) => Promise<void>;
   sign: () => Promise<void>;
   cancel: () => Promise<void>;
   closePrompt: () => void;
@@ -58,6 +73,7 @@ export const useSigning = create<SigningState>((set, get) => ({
   reviewing: false,
   reviewError: undefined,
   prompt: undefined,
+  collected: undefined,
 
   setDraft: (text) =>
     set((state) =>
@@ -97,6 +113,28 @@ export const useSigning = create<SigningState>((set, get) => ({
     }
   },
 
+  chooseSigner: async (address) => {
+    const { review, reviewedText, collected } = get();
+    if (review === undefined || reviewedText === undefined || review.signer === address) {
+      return;
+    }
+    const text =
+      collected?.messageHash === review.review.messageHash
+        ? collected.transactionBase64
+        : reviewedText;
+
+    // The current review stays on screen until the new one arrives, so focus stays put.
+    set({ reviewing: true, reviewError: undefined, prompt: undefined });
+    try {
+      const next = await call('reviewTransaction', { text, signer: address });
+      set({ review: next, draft: text, reviewedText: text });
+    } catch (error) {
+      set({ reviewError: describeError(error) });
+    } finally {
+      set({ reviewing: false });
+    }
+  },
+
   sign: async () => {
     const review = get().review;
     if (review === undefined) {
@@ -115,6 +153,9 @@ export const useSigning = create<SigningState>((set, get) => ({
     try {
       const result = await call('signReviewedTransaction', { reviewId: review.reviewId });
       stage = { kind: 'signed', result };
+      if (review.signers.length > 1) {
+        set((state) => ({ collected: collect(state.collected, review, result) }));
+      }
     } catch (error) {
       const description = describeError(error);
       stage =
@@ -137,6 +178,20 @@ export const useSigning = create<SigningState>((set, get) => ({
 
   closePrompt: () => set({ prompt: undefined }),
 }));
+
+function collect(
+  collected: CollectedSignatures | undefined,
+  review: TransactionReview,
+  result: SignedTransaction,
+): CollectedSignatures {
+  const messageHash = review.review.messageHash;
+  const earlier = collected?.messageHash === messageHash ? collected.signedBy : [];
+  return {
+    messageHash,
+    transactionBase64: result.signedTransactionBase64,
+    signedBy: [...earlier.filter((address) => address !== result.signer), result.signer],
+  };
+}
 
 function applyProgress(prompt: SigningPrompt, event: SigningProgressEvent): SigningPrompt {
   // The call's own result, not the event, ends the prompt: it carries the signed transaction.
