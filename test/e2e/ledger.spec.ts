@@ -169,6 +169,23 @@ test.describe('Ledger accounts', () => {
     await expect(row.getByRole('status')).toHaveText('Address confirmed on the Ledger.');
   });
 
+  test('keeps the table inside its card during Verify', async ({ app, panel }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const row = await accounts.verify("44'/501'/0'");
+    await expect(row.getByRole('status')).toContainText('Check the address on your Ledger');
+
+    const card = await app.page.getByRole('region', { name: 'Your accounts' }).boundingBox();
+    const table = await app.page.locator('.account-table').boundingBox();
+    expect(card).not.toBeNull();
+    expect(table).not.toBeNull();
+    expect((table?.x ?? 0) + (table?.width ?? 0)).toBeLessThanOrEqual(
+      (card?.x ?? 0) + (card?.width ?? 0),
+    );
+    await panel.reject();
+  });
+
   test('Verify rejected on the device', async ({ app, panel }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
