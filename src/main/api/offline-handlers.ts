@@ -74,6 +74,8 @@ export function createOfflineHandlers(services: OfflineHandlerServices): Offline
       return queue.item(record.id);
     },
 
+    prepareNonceUnstake: (input, { signal }) => offline.nonceUnstake.prepare(input, signal),
+
     listPendingTransactions: () => Promise.resolve({ items: queue.list() }),
 
     reviewPendingTransaction: ({ id }, { signal }) => signing.review(id, signal),

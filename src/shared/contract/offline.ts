@@ -89,6 +89,39 @@ export type PendingItem = z.infer<typeof pendingItemSchema>;
 
 const pendingListSchema = z.strictObject({ items: z.array(pendingItemSchema) });
 
+/** A chain value that an offline-built transaction was checked with, from the last read. */
+export const cachedFigureSchema = z.strictObject({
+  label: z.string(),
+  value: z.string(),
+  /** Slot and time of the read the value comes from. */
+  slot: z.int().nonnegative(),
+  readAt: isoTimeSchema,
+});
+export type CachedFigure = z.infer<typeof cachedFigureSchema>;
+
+/** Source of the values a nonce transaction was checked against before it was queued. */
+export const nonceCheckBasisSchema = z.discriminatedUnion('kind', [
+  /** The cluster responded: the stake checks and the simulation ran on current values. */
+  z.strictObject({ kind: z.literal('live'), checks: z.array(z.string()) }),
+  /** The cluster was unreachable: the checks ran on saved values, and nothing was simulated. */
+  z.strictObject({
+    kind: z.literal('cached'),
+    checks: z.array(z.string()),
+    figures: z.array(cachedFigureSchema),
+    /** The failure that made the app use saved values. */
+    reason: walletErrorDataSchema,
+  }),
+]);
+export type NonceCheckBasis = z.infer<typeof nonceCheckBasisSchema>;
+
+/** A nonce transaction in the queue, unsigned, with the review to sign it from. */
+export const preparedNonceTransactionSchema = z.strictObject({
+  item: pendingItemSchema,
+  review: transactionReviewSchema,
+  basis: nonceCheckBasisSchema,
+});
+export type PreparedNonceTransaction = z.infer<typeof preparedNonceTransactionSchema>;
+
 /** Text of a file the page offers for download. */
 export const exportedFileSchema = z.strictObject({
   fileName: z.string().min(1).max(200),
@@ -191,6 +224,16 @@ export const offlineMethods = {
       lastValidBlockHeight: z.int().nonnegative().optional(),
     }),
     output: pendingItemSchema,
+  }),
+  prepareNonceUnstake: defineMethod({
+    summary:
+      'Build the unstake of a stake account with a durable nonce of the signing Ledger account, queue it unsigned and review it for the device. While the cluster is unreachable it is checked against the last saved stake account, balance and nonce value, without simulation.',
+    input: z.strictObject({
+      account: addressSchema,
+      stakeAccount: addressSchema,
+      nonceAccount: addressSchema,
+    }),
+    output: preparedNonceTransactionSchema,
   }),
   listPendingTransactions: defineMethod({
     summary: 'List the transactions in the send-later queue with the actions allowed for each.',

@@ -25,6 +25,14 @@ export const offlineErrorContexts = {
     cluster: z.string(),
     cause: z.string().nullable(),
   }),
+  /** The cluster is unreachable and the app has no saved value to check the request with. */
+  OFFLINE_DATA_MISSING: z.object({ what: z.string(), cluster: z.string() }),
+  /** The saved values show the fee payer cannot pay the fee of an offline-signed transaction. */
+  OFFLINE_BALANCE_TOO_LOW: z.object({
+    account: addressTextSchema,
+    balanceLamports: z.string(),
+    feeLamports: z.string(),
+  }),
   PENDING_ACTION_NOT_ALLOWED: z.object({
     id: z.string(),
     action: z.enum(['review', 'sign', 'send', 'discard', 'export']),
@@ -86,6 +94,15 @@ export const offlineErrorText = {
   NONCE_VALUE_UNKNOWN: {
     title: 'The current nonce value is not known',
     nextStep: 'Connect to the network once so the app can read the nonce, then try again.',
+  },
+  OFFLINE_DATA_MISSING: {
+    title: 'The app has no saved chain data to check this with',
+    nextStep:
+      'Connect to the network once and open the Stake accounts page so the app saves the current values, then try again.',
+  },
+  OFFLINE_BALANCE_TOO_LOW: {
+    title: 'The last saved balance does not cover the fee',
+    nextStep: 'Fund the Ledger account, then refresh its balance while online and try again.',
   },
   NETWORK_REQUIRED: {
     title: 'This needs a connection to the cluster',

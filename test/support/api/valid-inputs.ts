@@ -43,6 +43,11 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
     messageBase64: 'AQABAzVJ',
     intent: { kind: 'delegate', summary: 'Delegate 1 SOL' },
   },
+  prepareNonceUnstake: {
+    account: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH',
+    stakeAccount: 'Stake11111111111111111111111111111111111111',
+    nonceAccount: 'Vote111111111111111111111111111111111111111',
+  },
   listPendingTransactions: {},
   reviewPendingTransaction: { id: '3b241101-e2bb-4255-8caf-4136c566a962' },
   signPendingTransaction: {

@@ -8,6 +8,7 @@ import type { StoreService } from '../../store';
 import { deviceSigningFor } from '../device-signing';
 import { ExportService } from './export-service';
 import { NonceAccountService } from './nonce-account-service';
+import { NonceUnstakeService } from './nonce-unstake-service';
 import { PendingSigningService } from './pending-signing-service';
 import { SendQueueService } from './send-queue-service';
 import { TransactionFileService } from './transaction-file-service';
@@ -17,6 +18,8 @@ export type {
   NonceAccountServiceDependencies,
   PreparedNonceAccount,
 } from './nonce-account-service';
+export { NonceUnstakeService } from './nonce-unstake-service';
+export type { NonceUnstakeRequest } from './nonce-unstake-service';
 export { SendQueueService } from './send-queue-service';
 export type { SendQueueServiceDependencies } from './send-queue-service';
 export { PendingSigningService } from './pending-signing-service';
@@ -59,6 +62,7 @@ export interface OfflineServices {
    */
   cancelSigning: () => boolean;
   nonces: NonceAccountService;
+  nonceUnstake: NonceUnstakeService;
   queue: SendQueueService;
   signing: PendingSigningService;
   files: TransactionFileService;
@@ -106,17 +110,30 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     logger,
   });
 
+  const signing = new PendingSigningService({
+    reviews,
+    signing: ledgerSigning,
+    pending: store.pending,
+    accounts: store.accounts,
+    queue,
+  });
+
   return {
     cancelSigning: () => ledgerSigning.cancel(),
     nonces,
-    queue,
-    signing: new PendingSigningService({
-      reviews,
-      signing: ledgerSigning,
-      pending: store.pending,
+    nonceUnstake: new NonceUnstakeService({
+      chain,
+      settings,
       accounts: store.accounts,
+      snapshots: store.snapshots,
+      nonces,
       queue,
+      signing,
+      appVersion,
+      logger,
     }),
+    queue,
+    signing,
     files: new TransactionFileService({
       settings,
       accounts: store.accounts,

@@ -64,6 +64,15 @@ export interface NonceAccountServiceDependencies {
   now?: () => Date;
 }
 
+/** A nonce lifetime for a builder, with the read its value comes from. */
+export interface NonceForSigning {
+  lifetime: Extract<BuilderLifetime, { kind: 'nonce' }>;
+  slot: number;
+  readAt: string;
+  /** True when the cluster was unreachable and the value is the last one read. */
+  fromCache: boolean;
+}
+
 /** A transaction that creates a nonce account, ready to queue. */
 export interface PreparedNonceAccount {
   message: Uint8Array;
@@ -132,10 +141,22 @@ export class NonceAccountService {
     request: { nonceAccount: string; authority: string },
     signal?: AbortSignal,
   ): Promise<Extract<BuilderLifetime, { kind: 'nonce' }>> {
+    return (await this.nonceForSigning(request, signal)).lifetime;
+  }
+
+  /**
+   * Does what `nonceLifetime` does and also returns where the nonce value comes from: the
+   * slot and time of the read, and whether it is the last read because the cluster was
+   * unreachable.
+   */
+  async nonceForSigning(
+    request: { nonceAccount: string; authority: string },
+    signal?: AbortSignal,
+  ): Promise<NonceForSigning> {
     const cluster = (await this.dependencies.settings.get()).cluster;
     this.assertFree(request.nonceAccount);
 
-    const reading = await this.readOne(cluster, request.nonceAccount, signal);
+    const { reading, fromCache } = await this.readOne(cluster, request.nonceAccount, signal);
     if (reading.authority !== request.authority) {
       throw new WalletError('NONCE_AUTHORITY_MISMATCH', {
         address: request.nonceAccount,
@@ -144,9 +165,14 @@ export class NonceAccountService {
       });
     }
     return {
-      kind: 'nonce',
-      nonceAccount: new PublicKey(reading.address),
-      nonceValue: reading.nonceValue,
+      lifetime: {
+        kind: 'nonce',
+        nonceAccount: new PublicKey(reading.address),
+        nonceValue: reading.nonceValue,
+      },
+      slot: reading.slot,
+      readAt: reading.readAt,
+      fromCache,
     };
   }
 
@@ -279,7 +305,7 @@ export class NonceAccountService {
     cluster: ClusterId,
     address: string,
     signal?: AbortSignal,
-  ): Promise<NonceReading> {
+  ): Promise<{ reading: NonceReading; fromCache: boolean }> {
     const cached = this.readings.get(cluster)?.get(address);
     let batch: Awaited<ReturnType<TransactionRpc['accounts']>>;
     try {
@@ -293,7 +319,7 @@ export class NonceAccountService {
         throw new WalletError('NONCE_VALUE_UNKNOWN', { address });
       }
       this.dependencies.logger.info({ address }, 'cluster unreachable; using the last nonce read');
-      return cached;
+      return { reading: cached, fromCache: true };
     }
 
     const account = batch.accounts.get(address) ?? null;
@@ -313,7 +339,7 @@ export class NonceAccountService {
     const known = this.readings.get(cluster) ?? new Map<string, NonceReading>();
     known.set(address, reading);
     this.readings.set(cluster, known);
-    return reading;
+    return { reading, fromCache: false };
   }
 
   /** The first seed index whose address is neither on chain nor created by a pending transaction. */

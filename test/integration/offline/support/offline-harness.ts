@@ -34,6 +34,7 @@ export interface OfflineMachine {
   emulator: LedgerEmulator;
   ledger: LedgerService;
   store: StoreService;
+  settings: SettingsService;
   chain: ChainService;
   offline: OfflineServices;
   bus: EventBus;
@@ -137,6 +138,7 @@ export async function startMachine(options: MachineOptions): Promise<OfflineMach
     emulator,
     ledger,
     store,
+    settings,
     chain,
     offline,
     bus,
