@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import {
   ComputeBudgetProgram,
@@ -23,36 +22,11 @@ import { hashMessage } from '../../../src/main/store';
 import type { ReviewReport } from '../../../src/cli/review-command';
 import { startLocalnet, type Localnet } from '../../support/localnet';
 import { nonceAccount, nonceValue, payer, transferMessage } from '../../unit/offline/messages';
+import { runCli } from './support/run-cli';
 
-const cliPath = resolve(__dirname, '../../../src/cli/index.ts');
 const owner = Keypair.fromSeed(new Uint8Array(32).fill(21));
 const voter = new PublicKey(new Uint8Array(32).fill(23));
 const blockhash = bs58.encode(new Uint8Array(32).fill(25));
-
-interface CliRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in its own Node process, as `npm run cli` does, with optional standard input. */
-function runCli(args: readonly string[], input?: string): Promise<CliRun> {
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', cliPath, ...args],
-      { cwd: resolve(__dirname, '../../..'), timeout: 60_000 },
-      (error, stdout, stderr) => {
-        let status = 0;
-        if (error !== null) {
-          status = typeof error.code === 'number' ? error.code : -1;
-        }
-        done({ status, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
 
 async function reviewJson(args: readonly string[], input?: string): Promise<ReviewReport> {
   const run = await runCli(['review', ...args, '--json'], input);

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-
 import {
   Connection,
   Keypair,
@@ -15,33 +12,9 @@ import type { ValidatorsReport } from '../../../src/cli/validators-command';
 import { startLocalnet, validatorProfiles, type Localnet } from '../../support/localnet';
 import { decodeStakeHistory } from '../../support/localnet/codec/stakeHistory';
 import { StakeActions } from '../chain/support/stakeActions';
+import { runCli } from './support/run-cli';
 
 const SOL = 1_000_000_000n;
-const cliPath = resolve(__dirname, '../../../src/cli/index.ts');
-
-interface CliRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in its own Node process, as `npm run cli` does. */
-function runCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', cliPath, ...args],
-      { cwd: resolve(__dirname, '../../..'), timeout: 60_000 },
-      (error, stdout, stderr) => {
-        let status = 0;
-        if (error !== null) {
-          status = typeof error.code === 'number' ? error.code : -1;
-        }
-        done({ status, stdout, stderr });
-      },
-    );
-  });
-}
 
 async function runJson<T>(args: readonly string[]): Promise<T> {
   const run = await runCli([...args, '--json']);
