@@ -345,7 +345,7 @@ export class DeviceSession {
       'stopped waiting for a prompt the device still shows',
     );
 
-    const close = (outcome: string): void => {
+    const forgetPrompt = (outcome: string): void => {
       if (this.openPrompt !== prompt) {
         return;
       }
@@ -358,8 +358,8 @@ export class DeviceSession {
       this.schedulePoll(0);
     };
     inFlight.then(
-      () => close('approved'),
-      (error: unknown) => close(classifyLedgerError(error, { operation }).code),
+      () => forgetPrompt('approved'),
+      (error: unknown) => forgetPrompt(classifyLedgerError(error, { operation }).code),
     );
   }
 
