@@ -31,7 +31,8 @@ test.describe('stake flows', () => {
     expect(staked?.delegation?.activationEpoch).toBe(await chain.epoch());
     expect(staked?.delegation?.effective).toBe(0n);
     expect(staked?.delegation?.activating).toBe(staked?.delegation?.stake);
-    await stakeAccounts.refreshUntilState(stakeAccount, 'activating');
+    // The app refreshes the stake accounts once the transaction lands, without a click.
+    await expect(stakeAccounts.state(stakeAccount)).toHaveText('activating');
 
     await advanceEpochOnPanel(panel);
     const active = await chain.readStakeAccount(stakeAccount);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type SyntheticEvent } from 'react';
 
 import { InlineError } from '../components/ledger/InlineError';
+import { usePortfolio } from '../stores/portfolio';
 import {
   followStakeFlows,
   useStakeFlow,
@@ -10,6 +11,7 @@ import {
 import { DevicePrompt } from './DevicePrompt';
 import { DraftReview } from './DraftReview';
 import { FlowResult } from './FlowResult';
+import { countOnChainOutcomes } from './on-chain-outcomes';
 import { AccountActionForm } from './forms/AccountActionForms';
 import { CreateStakeForm } from './forms/CreateStakeForm';
 import { StakeAcrossForm } from './forms/StakeAcrossForm';
@@ -32,7 +34,16 @@ export const flowTitles: Record<FlowKind, string> = {
 /** Keeps the stake flow dialog and its event subscription alive across pages. */
 export function StakeFlowHost() {
   const dialog = useStakeFlow((state) => state.dialog);
+  const onChainCount = useStakeFlow((state) => countOnChainOutcomes(state.dialog?.progress ?? {}));
   useEffect(() => followStakeFlows(), []);
+
+  // Each transaction that reaches the chain changes what the pages behind the dialog show.
+  useEffect(() => {
+    if (onChainCount > 0) {
+      void usePortfolio.getState().refresh();
+    }
+  }, [onChainCount]);
+
   return dialog === null ? null : <StakeFlowDialog dialog={dialog} />;
 }
 
