@@ -80,6 +80,12 @@ describe('findEpochToRefresh', () => {
     expect(findEpochToRefresh(status({ epoch: 7 }), portfolio(5), 6)).toBe(7);
   });
 
+  it('refreshes after a cluster switch', () => {
+    const devnetEpoch = 800;
+
+    expect(findEpochToRefresh(status(), portfolio(5), devnetEpoch)).toBe(6);
+  });
+
   it('waits while offline', () => {
     expect(findEpochToRefresh(status({ connection: 'offline' }), portfolio(5), null)).toBeNull();
     expect(findEpochToRefresh(status({ epoch: null }), portfolio(5), null)).toBeNull();

@@ -4,7 +4,7 @@ import type { NetworkStatus, PortfolioState } from '../../../shared/contract/cha
  * Returns the epoch for which the portfolio should be read again, or null when no refresh is
  * due. Activation and rewards change only at epoch boundaries, so a refresh is due when the
  * cluster reports a newer epoch than the snapshot's. `lastRefreshedEpoch` is the epoch of the
- * last refresh started this way: each epoch starts at most one, even when that one fails.
+ * last refresh started this way, so an epoch starts no second refresh after a failed one.
  */
 export function findEpochToRefresh(
   status: NetworkStatus | undefined,
@@ -25,7 +25,9 @@ export function findEpochToRefresh(
   if (status.epoch <= snapshot.meta.epoch) {
     return null;
   }
-  if (lastRefreshedEpoch !== null && status.epoch <= lastRefreshedEpoch) {
+  // Compared for equality, not order: after a switch to another cluster, its epoch may be
+  // lower than the one refreshed for before.
+  if (status.epoch === lastRefreshedEpoch) {
     return null;
   }
   return status.epoch;
