@@ -189,7 +189,9 @@ function decodeLookupTableAddresses(data: Uint8Array): string[] {
 export function formatReviewText(report: ReviewReport): string {
   const review = report.review;
   const name = (address: string): string => {
-    const entry = review.addresses.find((candidate) => candidate.address === address);
+    const entry = [...review.addresses, ...review.mentionedAddresses].find(
+      (candidate) => candidate.address === address,
+    );
     return entry?.wellKnownName ?? address;
   };
 

@@ -436,6 +436,11 @@ export const reviewModelSchema = z.object({
   ),
   instructions: z.array(reviewInstructionSchema),
   addresses: z.array(reviewAddressSchema),
+  /**
+   * Addresses that instructions carry in their data instead of as account keys, such as a
+   * new authority, when they are the person's own or well known, so they can be named too.
+   */
+  mentionedAddresses: z.array(reviewAddressSchema),
   fee: feeEstimateSchema,
   warnings: z.array(reviewWarningSchema),
   device: deviceReviewSchema,

@@ -309,6 +309,31 @@ describe('review warnings', () => {
     );
   });
 
+  it('names an own authority from instruction data', () => {
+    const instructions = StakeProgram.authorize({
+      stakePubkey: new PublicKey(address(75)),
+      authorizedPubkey: signer,
+      newAuthorizedPubkey: speculos.account1,
+      stakeAuthorizationType: StakeAuthorizationLayout.Withdrawer,
+    }).instructions;
+
+    const review = buildReviewModel(legacyBytes(instructions), context());
+
+    expect(review.addresses.map((entry) => entry.address)).not.toContain(
+      speculos.account1.toBase58(),
+    );
+    expect(review.mentionedAddresses).toEqual([
+      {
+        address: speculos.account1.toBase58(),
+        label: "Ledger account 2, 44'/501'/1'",
+        wellKnownName: null,
+        own: true,
+        signer: false,
+        writable: false,
+      },
+    ]);
+  });
+
   it('flags foreign fee payer and signer', () => {
     const transfer = SystemProgram.transfer({
       fromPubkey: speculos.account1,

@@ -125,8 +125,45 @@ export function buildReviewModel(messageBytes: Uint8Array, context: ReviewContex
       signer: isSignerIndex(message, index),
       writable: isWritableIndex(message, index),
     })),
+    mentionedAddresses: mentionedAddressesOf(instructions, keys, labels),
     fee,
     warnings,
     device,
   };
+}
+
+/**
+ * Lists the named addresses in the instructions' fields that are not account keys of the
+ * message: a new authority or custodian travels in instruction data, so it has no entry
+ * in `addresses`.
+ */
+function mentionedAddressesOf(
+  instructions: readonly ReviewInstruction[],
+  keys: readonly string[],
+  labels: ReadonlyMap<string, string>,
+): ReviewAddress[] {
+  const accountKeys = new Set(keys);
+  const seen = new Set<string>();
+  const mentioned: ReviewAddress[] = [];
+  for (const { action } of instructions) {
+    for (const value of Object.values(action)) {
+      if (typeof value !== 'string' || accountKeys.has(value) || seen.has(value)) {
+        continue;
+      }
+      seen.add(value);
+      const label = labels.get(value) ?? null;
+      const wellKnownName = wellKnownAddressName(value);
+      if (label !== null || wellKnownName !== null) {
+        mentioned.push({
+          address: value,
+          label,
+          wellKnownName,
+          own: label !== null,
+          signer: false,
+          writable: false,
+        });
+      }
+    }
+  }
+  return mentioned;
 }

@@ -30,7 +30,10 @@ function ActionFields({ action, name }: { action: ReviewAction; name: AddressNam
 /** Renders every instruction of the message with its program, action and all of its fields. */
 export function InstructionList({ review }: { review: ReviewModel }) {
   const labels = new Map(
-    review.addresses.map((entry) => [entry.address, entry.label ?? entry.wellKnownName]),
+    [...review.addresses, ...review.mentionedAddresses].map((entry) => [
+      entry.address,
+      entry.label ?? entry.wellKnownName,
+    ]),
   );
   const name: AddressNamer = (address) => {
     const label = labels.get(address);
