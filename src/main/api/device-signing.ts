@@ -5,6 +5,7 @@ import type { LedgerService } from '../ledger';
 import type { SettingsService } from '../settings-service';
 import type { AuditLogService, StoredAccountsService } from '../store';
 import { AppStateTrackerService } from './ledger/app-state-tracker';
+import type { TransactionChainCheckService } from './ledger/transaction-chain-check';
 import { TransactionReviewService } from './ledger/transaction-review-service';
 import { TransactionSigningService } from './ledger/transaction-signing-service';
 
@@ -15,6 +16,8 @@ export interface DeviceSigningDependencies {
   settings: SettingsService;
   bus: EventBus;
   logger: Logger;
+  /** Checks each reviewed message against the cluster. Without it no review is checked. */
+  chainCheck?: Pick<TransactionChainCheckService, 'check'> | undefined;
 }
 
 /** The review and signing services that every signature request of one device goes through. */
@@ -40,6 +43,7 @@ export function deviceSigningFor(dependencies: DeviceSigningDependencies): Devic
   const reviews = new TransactionReviewService({
     accounts: dependencies.accounts,
     appState: new AppStateTrackerService(dependencies.ledger),
+    chainCheck: dependencies.chainCheck,
   });
   const signing = new TransactionSigningService({
     ledger: dependencies.ledger,

@@ -4,6 +4,7 @@ import type { HandlersOf } from './handlers';
 import { AccountDiscoveryService, type AccountActivity } from './ledger/account-discovery-service';
 import { findStoredAccount, sortAccountViews, toAccountView } from './ledger/account-views';
 import { deviceSigningFor } from './device-signing';
+import { TransactionChainCheckService } from './ledger/transaction-chain-check';
 import { WalletError } from '../../shared/errors';
 
 type LedgerHandlers = HandlersOf<typeof ledgerMethods>;
@@ -14,6 +15,8 @@ export type LedgerHandlerServices = Pick<
 > & {
   /** Chain look-ups for account discovery; without them discovery cannot tell used accounts. */
   accountActivity?: AccountActivity;
+  /** The cluster that reviews are checked against. Without it every check is `notChecked`. */
+  chainHub?: Pick<Services['chainHub'], 'chain'>;
 };
 
 export type { AccountActivity };
@@ -36,6 +39,11 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
     logger,
     activity: () => services.accountActivity,
   });
+  const chainHub = services.chainHub;
+  const chainCheck =
+    chainHub === undefined
+      ? undefined
+      : new TransactionChainCheckService({ chain: () => chainHub.chain(), logger });
   // Shared with the offline queue, so cancelSigning also stops a queue signing.
   const { reviews, signing } = deviceSigningFor({
     ledger,
@@ -44,6 +52,7 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
     settings: services.settings,
     bus,
     logger,
+    chainCheck,
   });
 
   const listAccounts = () => ({

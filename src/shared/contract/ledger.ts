@@ -58,6 +58,55 @@ export const reviewSignerSchema = z.strictObject({
 });
 export type ReviewSigner = z.infer<typeof reviewSignerSchema>;
 
+const slotSchema = z.number().int().nonnegative();
+
+/**
+ * Result of checking a reviewed message against the cluster chosen in the settings. The
+ * outcomes `failed`, `expired` and `nonceMoved` block signing. `notChecked` allows it, because
+ * an air-gapped machine has no cluster to query.
+ */
+export const chainCheckSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('ok'),
+    /** Slot of the simulation. */
+    slot: slotSchema,
+    unitsConsumed: z.number().int().nonnegative().nullable(),
+  }),
+  z.strictObject({
+    outcome: z.literal('failed'),
+    slot: slotSchema,
+    /** The runtime's error in plain words, and what to change. */
+    title: z.string(),
+    detail: z.string(),
+    /** Name of the runtime or program error, such as `InsufficientFunds`. */
+    errorName: z.string(),
+    instructionIndex: z.number().int().nonnegative().nullable(),
+    /** The last lines of the simulation's program log. */
+    logs: z.array(z.string()),
+  }),
+  z.strictObject({
+    outcome: z.literal('expired'),
+    slot: slotSchema,
+    blockhash: z.string(),
+  }),
+  z.strictObject({
+    outcome: z.literal('nonceMoved'),
+    slot: slotSchema,
+    nonceAccount: base58AddressSchema,
+    /** The nonce value in the message. */
+    messageNonce: z.string(),
+    /** The account's current nonce value, or null when it is missing or not a nonce account. */
+    currentNonce: z.string().nullable(),
+  }),
+  z.strictObject({
+    outcome: z.literal('notChecked'),
+    reason: z.enum(['noCluster', 'unreachable', 'timedOut', 'rpcError']),
+    /** One sentence on why, for the page. */
+    detail: z.string(),
+  }),
+]);
+export type ChainCheck = z.infer<typeof chainCheckSchema>;
+
 export const transactionReviewSchema = z.strictObject({
   /** Id to pass to signReviewedTransaction, which signs exactly these message bytes. */
   reviewId: z.uuid(),
@@ -73,6 +122,7 @@ export const transactionReviewSchema = z.strictObject({
    */
   signers: z.array(reviewSignerSchema).min(1),
   review: reviewModelSchema,
+  chainCheck: chainCheckSchema,
 });
 export type TransactionReview = z.infer<typeof transactionReviewSchema>;
 

@@ -48,6 +48,25 @@ export const ledgerErrorContexts = {
   LEDGER_TRANSPORT_FAILED: z.object({ errorName: z.string() }),
   LEDGER_PROMPT_PENDING: z.object({ operation: operationSchema }),
   LEDGER_SIGNER_NOT_SAVED: z.object({ signer: z.string(), path: z.string() }),
+  REVIEW_SIMULATION_FAILED: z.object({
+    reviewId: z.string(),
+    slot: z.number().int(),
+    errorName: z.string(),
+    title: z.string(),
+    detail: z.string(),
+  }),
+  REVIEW_BLOCKHASH_EXPIRED: z.object({
+    reviewId: z.string(),
+    slot: z.number().int(),
+    blockhash: z.string(),
+  }),
+  REVIEW_NONCE_MOVED: z.object({
+    reviewId: z.string(),
+    slot: z.number().int(),
+    nonceAccount: z.string(),
+    messageNonce: z.string(),
+    currentNonce: z.string().nullable(),
+  }),
 };
 
 export const ledgerErrorText = {
@@ -122,5 +141,21 @@ export const ledgerErrorText = {
   LEDGER_SIGNER_NOT_SAVED: {
     title: 'The account that must sign is no longer saved in the app',
     nextStep: 'Search the Ledger for accounts to add it again, then review the transaction again.',
+  },
+  REVIEW_SIMULATION_FAILED: {
+    title: 'The cluster would reject this transaction, so it was not sent to the Ledger',
+    nextStep:
+      'Read the reason on the review, have the transaction rebuilt without the fault, then review it again.',
+  },
+  REVIEW_BLOCKHASH_EXPIRED: {
+    title: 'The blockhash of this transaction has expired, so it was not sent to the Ledger',
+    nextStep:
+      'Have the transaction rebuilt with a recent blockhash or a durable nonce, then review it again.',
+  },
+  REVIEW_NONCE_MOVED: {
+    title:
+      'The durable nonce of this transaction was already used, so it was not sent to the Ledger',
+    nextStep:
+      "Have the transaction rebuilt with the nonce account's current value, then review it again.",
   },
 } as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { ReviewSigner, TransactionReview } from '../../../shared/contract/ledger';
+import type { ChainCheck, ReviewSigner, TransactionReview } from '../../../shared/contract/ledger';
 import type { ReviewModel } from '../../../shared/domain/stake';
 import type { StoredAccount } from '../../../shared/domain/store';
 import { WalletError } from '../../../shared/errors';
@@ -8,6 +8,7 @@ import { buildReviewModel, parseMessage } from '../../stake';
 import type { StoredAccountsService } from '../../store';
 import { accountLabel } from './account-views';
 import type { AppStateTrackerService, SolanaAppState } from './app-state-tracker';
+import type { TransactionChainCheckService } from './transaction-chain-check';
 import { decodeTransactionText, type DecodedTransactionText } from './transaction-text';
 
 /** A reviewed message, kept so that signing uses exactly the bytes the person reviewed. */
@@ -20,6 +21,10 @@ export interface ReviewedTransaction {
   review: ReviewModel;
   /** The device settings the review was built for. */
   reviewedFor: DeviceReviewSettings;
+  /** The latest result of checking the message against the cluster. */
+  chainCheck: ChainCheck;
+  /** Lamports of the person's accounts in the message, read with the check. */
+  balances: ReadonlyMap<string, bigint>;
 }
 
 interface DeviceReviewSettings {
@@ -30,14 +35,17 @@ interface DeviceReviewSettings {
 export interface TransactionReviewDependencies {
   accounts: StoredAccountsService;
   appState: AppStateTrackerService;
+  /** Absent where the app has no cluster to query, and then every check is `notChecked`. */
+  chainCheck?: Pick<TransactionChainCheckService, 'check'> | undefined;
 }
 
 /** Maximum number of reviews kept for signing. Older ones must be reviewed again. */
 export const MAX_KEPT_REVIEWS = 20;
 
 /**
- * Decodes pasted transactions, picks the person's account that must sign, and builds the
- * review model for the Solana app version on the connected Ledger.
+ * Decodes pasted transactions, picks the person's account that must sign, builds the review
+ * model for the Solana app version on the connected Ledger, and queries the cluster whether
+ * the message would succeed now.
  */
 export class TransactionReviewService {
   private readonly reviews = new Map<string, ReviewedTransaction>();
@@ -55,7 +63,19 @@ export class TransactionReviewService {
     const requiredSigners = requiredSignersOf(decoded.message);
     const signer = pickSigner(requiredSigners, accounts, input.signer);
     const reviewedFor = settingsOf(appState);
-    const review = this.buildModel(decoded.message, signer.publicKey, reviewedFor);
+    const unchecked = this.buildModel(decoded.message, signer.publicKey, reviewedFor, new Map());
+
+    // The check reads the nonce, the signers and the program ids from the model. The balances
+    // it returns then feed the model's large-share-of-balance warning.
+    const { check: chainCheck, balances } = await this.checkOnChain(
+      decoded.message,
+      unchecked,
+      signal,
+    );
+    const review =
+      balances.size === 0
+        ? unchecked
+        : this.buildModel(decoded.message, signer.publicKey, reviewedFor, balances);
 
     const reviewId = randomUUID();
     this.keep({
@@ -65,6 +85,8 @@ export class TransactionReviewService {
       signerIndex: review.requiredSigners.indexOf(signer.publicKey),
       review,
       reviewedFor,
+      chainCheck,
+      balances,
     });
 
     return {
@@ -76,7 +98,32 @@ export class TransactionReviewService {
       signerName: signer.name,
       signers: savedSignersOf(requiredSigners, accounts),
       review,
+      chainCheck,
     };
+  }
+
+  /**
+   * Queries the cluster again just before signing, because a blockhash that was valid at
+   * review time may have expired since. Stores the new result with the review.
+   *
+   * @throws WalletError REVIEW_SIMULATION_FAILED, REVIEW_BLOCKHASH_EXPIRED or
+   *   REVIEW_NONCE_MOVED when the transaction is known to fail. A cluster that cannot be
+   *   reached throws nothing, so signing without a network still works.
+   */
+  async requireCheckNotFailed(
+    reviewed: ReviewedTransaction,
+    signal?: AbortSignal,
+  ): Promise<ReviewedTransaction> {
+    let checked = reviewed;
+    if (!isKnownToFail(reviewed.chainCheck)) {
+      const { check } = await this.checkOnChain(reviewed.decoded.message, reviewed.review, signal);
+      checked = { ...reviewed, chainCheck: check };
+      if (this.reviews.has(reviewed.reviewId)) {
+        this.reviews.set(reviewed.reviewId, checked);
+      }
+    }
+    throwIfKnownToFail(reviewed.reviewId, checked.chainCheck);
+    return checked;
   }
 
   /** Returns a kept review, throwing REVIEW_NOT_FOUND when it was never made or was dropped. */
@@ -121,15 +168,43 @@ export class TransactionReviewService {
       return reviewed.review;
     }
 
-    const review = this.buildModel(reviewed.decoded.message, reviewed.signer.publicKey, current);
+    const review = this.buildModel(
+      reviewed.decoded.message,
+      reviewed.signer.publicKey,
+      current,
+      reviewed.balances,
+    );
     this.reviews.set(reviewed.reviewId, { ...reviewed, review, reviewedFor: current });
     return review;
+  }
+
+  private async checkOnChain(
+    message: Uint8Array,
+    review: ReviewModel,
+    signal: AbortSignal | undefined,
+  ): Promise<{ check: ChainCheck; balances: ReadonlyMap<string, bigint> }> {
+    const checker = this.dependencies.chainCheck;
+    if (checker === undefined) {
+      return {
+        check: {
+          outcome: 'notChecked',
+          reason: 'noCluster',
+          detail: 'The app has no cluster connection to check with.',
+        },
+        balances: new Map(),
+      };
+    }
+    const ownAddresses = review.addresses
+      .filter((address) => address.own)
+      .map((address) => address.address);
+    return checker.check({ message, review, ownAddresses }, signal);
   }
 
   private buildModel(
     message: Uint8Array,
     signer: string,
     settings: DeviceReviewSettings,
+    balances: ReadonlyMap<string, bigint>,
   ): ReviewModel {
     const labels = new Map(
       this.dependencies.accounts
@@ -141,6 +216,7 @@ export class TransactionReviewService {
       appVersion: settings.appVersion,
       pubkeyDisplay: settings.pubkeyDisplay,
       labels,
+      balances,
     });
   }
 
@@ -153,6 +229,52 @@ export class TransactionReviewService {
       }
       this.reviews.delete(oldest);
     }
+  }
+}
+
+function isKnownToFail(check: ChainCheck): boolean {
+  switch (check.outcome) {
+    case 'failed':
+    case 'expired':
+    case 'nonceMoved':
+      return true;
+    case 'ok':
+    case 'notChecked':
+      return false;
+  }
+}
+
+function throwIfKnownToFail(reviewId: string, check: ChainCheck): void {
+  switch (check.outcome) {
+    case 'failed':
+      throw new WalletError(
+        'REVIEW_SIMULATION_FAILED',
+        {
+          reviewId,
+          slot: check.slot,
+          errorName: check.errorName,
+          title: check.title,
+          detail: check.detail,
+        },
+        `The cluster would reject this transaction: ${check.title}. ${check.detail}`,
+      );
+    case 'expired':
+      throw new WalletError('REVIEW_BLOCKHASH_EXPIRED', {
+        reviewId,
+        slot: check.slot,
+        blockhash: check.blockhash,
+      });
+    case 'nonceMoved':
+      throw new WalletError('REVIEW_NONCE_MOVED', {
+        reviewId,
+        slot: check.slot,
+        nonceAccount: check.nonceAccount,
+        messageNonce: check.messageNonce,
+        currentNonce: check.currentNonce,
+      });
+    case 'ok':
+    case 'notChecked':
+      return;
   }
 }
 

@@ -39,7 +39,7 @@ export class TransactionSigningService {
   constructor(private readonly dependencies: TransactionSigningDependencies) {}
 
   async sign(reviewId: string, callSignal: AbortSignal): Promise<SignedTransaction> {
-    const reviewed = this.dependencies.reviews.get(reviewId);
+    let reviewed = this.dependencies.reviews.get(reviewId);
     // This check comes before any device exchange. LedgerService.signMessage later checks
     // that the device derives the same key at the path.
     this.dependencies.reviews.requireSavedSigner(reviewed);
@@ -52,6 +52,8 @@ export class TransactionSigningService {
 
     let review = reviewed.review;
     try {
+      // The cluster is queried before the device, so that nothing known to fail reaches it.
+      reviewed = await this.dependencies.reviews.requireCheckNotFailed(reviewed, signal);
       review = await this.dependencies.reviews.reviewForDevice(reviewed, signal);
       const signature = await this.requestSignature(reviewed, review, signal);
       const auditSeq = await this.record(reviewed, review, { outcome: 'approved', signature });

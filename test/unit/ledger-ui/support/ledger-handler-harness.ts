@@ -12,6 +12,7 @@ import {
   createLedgerHandlers,
   type AccountActivity,
 } from '../../../../src/main/api/ledger-handlers';
+import type { ChainService } from '../../../../src/main/chain';
 import { EventBus } from '../../../../src/main/event-bus';
 import { LedgerService } from '../../../../src/main/ledger';
 import { SettingsService } from '../../../../src/main/settings-service';
@@ -36,6 +37,8 @@ export interface HarnessOptions {
   emulator?: LedgerEmulatorOptions;
   /** Chain look-ups for discovery. Without them the app has no chain data. */
   accountActivity?: AccountActivity;
+  /** The cluster reviews are checked against. Without it every review is `notChecked`. */
+  chain?: ChainService;
 }
 
 export interface LedgerHandlerHarness {
@@ -117,6 +120,7 @@ export async function startLedgerHandlers(
       ...(options.accountActivity === undefined
         ? {}
         : { accountActivity: options.accountActivity }),
+      ...(options.chain === undefined ? {} : { chainHub: chainHubOf(options.chain) }),
     }),
   } as Handlers;
   ledger.start();
@@ -164,4 +168,8 @@ export async function startLedgerHandlers(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function chainHubOf(chain: ChainService): { chain(): Promise<ChainService> } {
+  return { chain: () => Promise.resolve(chain) };
 }

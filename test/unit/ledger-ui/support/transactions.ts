@@ -10,7 +10,7 @@ import {
   type TransactionInstruction,
 } from '@solana/web3.js';
 
-/** Any 32 bytes serve as a blockhash here, because neither the review nor the device checks it. */
+/** Any 32 bytes serve as a blockhash here: these reviews have no cluster to check it against. */
 export const BLOCKHASH = new PublicKey(Buffer.alloc(32, 3)).toBase58();
 /** Ledger by Figment's vote account. */
 export const FIGMENT_VOTE = new PublicKey('26pV97Ce83ZQ6Kz9XT4td8tdoUFPTng8Fb8gPyc53dJx');

@@ -1,5 +1,7 @@
 import type { TransactionReview } from '../../../../shared/contract/ledger';
 import { AccountName } from './AccountName';
+import { ChainCheckNotice } from './ChainCheckNotice';
+import { describeChainCheck } from './chain-check-text';
 import { isolateName } from './isolate-name';
 import { DeviceScreenList } from './DeviceScreenList';
 import { formatSol } from './format';
@@ -16,6 +18,7 @@ export function TransactionReviewView({
 }) {
   const { review } = reviewed;
   const device = review.device;
+  const signable = describeChainCheck(reviewed.chainCheck).signable;
   const labels = new Map(review.addresses.map((entry) => [entry.address, entry.label]));
   const name = (address: string) => {
     const label = labels.get(address);
@@ -77,6 +80,9 @@ export function TransactionReviewView({
         </div>
       </dl>
 
+      <h3>On the cluster</h3>
+      <ChainCheckNotice check={reviewed.chainCheck} />
+
       <h3>On the Ledger</h3>
       <p
         className={device.outcome === 'clearSign' ? 'notice ok' : 'notice'}
@@ -110,7 +116,8 @@ export function TransactionReviewView({
         <button
           type="button"
           className="primary"
-          disabled={device.outcome === 'refused'}
+          disabled={device.outcome === 'refused' || !signable}
+          aria-describedby={signable ? undefined : 'chain-check'}
           onClick={onSign}
         >
           Sign with Ledger
