@@ -11,6 +11,8 @@ import {
 import { DevicePrompt } from './DevicePrompt';
 import { DraftReview } from './DraftReview';
 import { FlowResult } from './FlowResult';
+import { NonceChoice, NonceSigningPanel } from './NonceSigning';
+import { useNonceSigning } from './nonce-signing';
 import { countOnChainOutcomes } from './on-chain-outcomes';
 import { AccountActionForm } from './forms/AccountActionForms';
 import { CreateStakeForm } from './forms/CreateStakeForm';
@@ -51,21 +53,32 @@ function StakeFlowDialog({ dialog }: { dialog: FlowDialog }) {
   const close = useStakeFlow((state) => state.close);
   const cancel = useStakeFlow((state) => state.cancel);
   const element = useRef<HTMLDialogElement>(null);
-  const busy = dialog.phase === 'preparing' || dialog.phase === 'signing';
+  const nonceStage = useNonceSigning((state) => state.stage);
+  const busy =
+    dialog.phase === 'preparing' ||
+    dialog.phase === 'signing' ||
+    nonceStage === 'preparing' ||
+    nonceStage === 'signing' ||
+    nonceStage === 'sending';
 
   useEffect(() => {
     const current = element.current;
     if (current !== null && !current.open) {
       current.showModal();
     }
-    return () => current?.close();
+    return () => {
+      current?.close();
+      useNonceSigning.getState().reset();
+    };
   }, []);
 
   // Escape stops the device request while signing, and closes the dialog otherwise. A
   // transaction already sent keeps being followed in the main process either way.
   const onCancel = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (dialog.phase === 'signing') {
+    if (nonceStage === 'signing') {
+      void useNonceSigning.getState().cancelSigning();
+    } else if (dialog.phase === 'signing') {
       void cancel();
     } else if (!busy) {
       close();
@@ -92,6 +105,8 @@ function StakeFlowDialog({ dialog }: { dialog: FlowDialog }) {
 
 function FlowBody({ dialog }: { dialog: FlowDialog }) {
   const { signCurrent, cancel, rebuildCurrent, backToForm } = useStakeFlow.getState();
+  const { prepareUnstake, queueDraft } = useNonceSigning.getState();
+  const nonceStage = useNonceSigning((state) => state.stage);
   const draft = dialog.drafts[dialog.current];
   const progress = draft === undefined ? undefined : dialog.progress[draft.draftId];
   const batchNote =
@@ -99,12 +114,26 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
       ? `Transaction ${dialog.current + 1} of ${dialog.drafts.length}: each one is reviewed and signed on its own.`
       : null;
 
+  if (nonceStage !== 'idle') {
+    return <NonceSigningPanel />;
+  }
+  const stakeAccount = dialog.target.stakeAccount;
+
   switch (dialog.phase) {
     case 'form':
       return (
         <>
           {dialog.error !== null && <InlineError error={dialog.error} />}
           <FlowForm dialog={dialog} />
+          {dialog.kind === 'deactivate' && stakeAccount !== null && (
+            <NonceChoice
+              account={dialog.target.account}
+              actionLabel="Unstake with durable nonce"
+              onChoose={(nonceAccount) =>
+                void prepareUnstake({ account: dialog.target.account, stakeAccount, nonceAccount })
+              }
+            />
+          )}
         </>
       );
     case 'preparing':
@@ -132,6 +161,13 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
                   progress.stage === 'failed' ? 'Sign with Ledger again' : 'Sign with Ledger'
                 }
               />
+              {dialog.drafts.length === 1 && progress.stage === 'prepared' && (
+                <NonceChoice
+                  account={draft.signer}
+                  actionLabel="Queue with durable nonce"
+                  onChoose={(nonceAccount) => void queueDraft(draft, nonceAccount)}
+                />
+              )}
               {dialog.current === 0 && progress.stage === 'prepared' && (
                 <button type="button" className="link-button" onClick={backToForm}>
                   Change the request

@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+
+import type { NonceAccountView, NonceCheckBasis } from '../../../shared/contract/offline';
+import { formatAge, secondsSince } from '../components/chain/age';
+import { useNow } from '../components/chain/useNow';
+import { InlineError } from '../components/ledger/InlineError';
+import { DeviceScreenList } from '../components/ledger/DeviceScreenList';
+import { TransactionReviewView } from '../components/ledger/TransactionReviewView';
+import { describeStatus } from '../components/offline/status-text';
+import { useOffline } from '../stores/offline';
+import { useNonceSigning } from './nonce-signing';
+
+/** Returns the nonce accounts whose authority is `account` and that no pending transaction uses. */
+function useFreeNonces(account: string): NonceAccountView[] {
+  const nonces = useOffline((state) => state.nonces);
+  useEffect(() => {
+    void useOffline.getState().loadNonces(false);
+  }, []);
+  return (nonces?.accounts ?? []).filter(
+    (nonce) => nonce.authority === account && nonce.reservedBy === null,
+  );
+}
+
+/**
+ * Offers to sign with one of the signer's free durable nonce accounts instead of a recent
+ * blockhash. Shows nothing when the signer has no free nonce account.
+ */
+export function NonceChoice({
+  account,
+  actionLabel,
+  onChoose,
+}: {
+  account: string;
+  actionLabel: string;
+  onChoose: (nonceAccount: string) => void;
+}) {
+  const free = useFreeNonces(account);
+  const [chosen, setChosen] = useState('');
+  // A failed prepare returns the dialog to its usual flow, so its error is shown here.
+  const error = useNonceSigning((state) => (state.stage === 'idle' ? state.error : undefined));
+  const first = free[0];
+  if (first === undefined) {
+    return null;
+  }
+  const selected = free.some((nonce) => nonce.address === chosen) ? chosen : first.address;
+
+  return (
+    <fieldset className="nonce-choice">
+      <legend>Sign with a durable nonce, send later</legend>
+      {error !== undefined && <InlineError error={error} />}
+      <p>
+        The transaction uses the nonce value in place of a recent blockhash, so it stays valid until
+        it is sent, even while the network is unreachable. It waits in the queue on the Activity
+        page.
+      </p>
+      <label>
+        Nonce account{' '}
+        <select value={selected} onChange={(event) => setChosen(event.target.value)}>
+          {free.map((nonce) => (
+            <option key={nonce.address} value={nonce.address}>
+              {nonce.seed} · {nonce.address}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="button-row">
+        <button type="button" onClick={() => onChoose(selected)}>
+          {actionLabel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Renders the nonce path of the stake dialog, from the review to the queued or sent transaction. */
+export function NonceSigningPanel() {
+  const { stage, prepared, item, error, sign, cancelSigning, send } = useNonceSigning();
+  const connection = useOffline((state) => state.connection);
+
+  if (stage === 'preparing' || prepared === undefined || item === undefined) {
+    return (
+      <>
+        {error !== undefined && <InlineError error={error} />}
+        <p role="status">Building the transaction with the durable nonce…</p>
+      </>
+    );
+  }
+  const device = prepared.review.review.device;
+
+  switch (stage) {
+    case 'idle':
+    case 'review':
+      return (
+        <section className="nonce-review" aria-label="Durable nonce review">
+          {error !== undefined && <InlineError error={error} />}
+          <CheckBasis basis={prepared.basis} />
+          <TransactionReviewView reviewed={prepared.review} onSign={() => void sign()} />
+        </section>
+      );
+    case 'signing':
+      return (
+        <>
+          <p className="notice" role="status">
+            Confirm the transaction on your Ledger.
+          </p>
+          {device.outcome !== 'refused' && (
+            <DeviceScreenList screens={device.screens} label="Screens on your Ledger, in order" />
+          )}
+          <div className="button-row">
+            <button type="button" onClick={() => void cancelSigning()}>
+              Cancel signing
+            </button>
+          </div>
+        </>
+      );
+    case 'queued':
+    case 'sending':
+      return (
+        <>
+          {error !== undefined && <InlineError error={error} />}
+          <p className="notice ok" role="status" data-testid="nonce-queue-status">
+            {item.status.kind === 'signed'
+              ? 'Signed and queued. It stays valid until its nonce is used, and is sent from the Activity page or when the network is back.'
+              : describeStatus(item.status)}
+          </p>
+          {item.actions.send && (
+            <div className="button-row">
+              <button
+                type="button"
+                className="primary"
+                disabled={stage === 'sending' || connection === 'offline'}
+                onClick={() => void send()}
+              >
+                {stage === 'sending' ? 'Sending…' : 'Send now'}
+              </button>
+            </div>
+          )}
+        </>
+      );
+  }
+}
+
+/** Shows what the transaction was checked against: current cluster values, or saved ones. */
+function CheckBasis({ basis }: { basis: NonceCheckBasis }) {
+  const nowMs = useNow();
+  switch (basis.kind) {
+    case 'live':
+      return (
+        <details>
+          <summary>Checks passed ({basis.checks.length})</summary>
+          <ul>
+            {basis.checks.map((check, index) => (
+              <li key={index}>{check}</li>
+            ))}
+          </ul>
+        </details>
+      );
+    case 'cached':
+      return (
+        <div className="offline-basis" data-testid="offline-basis">
+          <p className="notice" role="note">
+            The cluster is unreachable, so these figures come from the last saved reads and the
+            transaction could not be simulated. It is checked again when it is sent.
+          </p>
+          <table>
+            <caption>Saved figures used</caption>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">Value</th>
+                <th scope="col">Read</th>
+              </tr>
+            </thead>
+            <tbody>
+              {basis.figures.map((figure) => (
+                <tr key={figure.label}>
+                  <th scope="row">{figure.label}</th>
+                  <td className="mono">{figure.value}</td>
+                  <td>
+                    {formatAge(secondsSince(figure.readAt, nowMs))} (slot{' '}
+                    {figure.slot.toLocaleString('en-US')})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul aria-label="Checks on saved values">
+            {basis.checks.map((check, index) => (
+              <li key={index}>{check}</li>
+            ))}
+          </ul>
+        </div>
+      );
+  }
+}
