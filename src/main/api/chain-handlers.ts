@@ -48,8 +48,11 @@ export function createChainHandlers(services: ChainHandlerServices): ChainHandle
 
   return {
     getPortfolio: () => portfolio.get(),
-    refreshPortfolio: ({ rewardEpochs }) =>
-      portfolio.refresh({ rewardEpochs: rewardEpochs ?? DEFAULT_REWARD_EPOCHS }),
+    refreshPortfolio: ({ rewardEpochs, afterChange }) =>
+      portfolio.refresh({
+        rewardEpochs: rewardEpochs ?? DEFAULT_REWARD_EPOCHS,
+        afterChange: afterChange === true,
+      }),
     listValidators: ({ refresh }) => (refresh ? validators.refresh() : validators.get()),
     getNetworkStatus: ({ check }) => (check ? network.check() : network.status()),
     setCluster: async ({ cluster }) => {

@@ -218,8 +218,11 @@ export const chainMethods = {
   }),
   refreshPortfolio: defineMethod({
     summary:
-      'Read the stake accounts and balances of every saved account and their recent rewards, then save them. A failure keeps the last data and is reported in lastRefresh.',
-    input: z.strictObject({ rewardEpochs: rewardEpochCountSchema.optional() }),
+      'Read the stake accounts and balances of every saved account and their recent rewards, then save them. A failure keeps the last data and is reported in lastRefresh. With afterChange, a refresh already running is followed by a new one instead of shared, because its reads may predate the change.',
+    input: z.strictObject({
+      rewardEpochs: rewardEpochCountSchema.optional(),
+      afterChange: z.boolean().optional(),
+    }),
     output: portfolioStateSchema,
   }),
   listValidators: defineMethod({

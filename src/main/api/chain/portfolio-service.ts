@@ -41,6 +41,8 @@ export interface PortfolioServiceDependencies {
 export interface PortfolioRefreshOptions {
   /** Completed epochs whose rewards are read. */
   rewardEpochs: number;
+  /** Start a new read after a refresh in flight instead of sharing its older result. */
+  afterChange?: boolean;
 }
 
 /**
@@ -96,6 +98,7 @@ export class PortfolioService {
         this.bus.emit('portfolioUpdated', state);
         return state;
       },
+      { afterChange: options.afterChange === true },
     );
   }
 

@@ -34,6 +34,8 @@ export class ClusterSnapshots<T> {
   private readonly loaded = new Map<ClusterId, T | null>();
   private readonly outcomes = new Map<ClusterId, RefreshOutcome>();
   private readonly running = new Map<ClusterId, Promise<unknown>>();
+  /** The run queued behind the one in flight for callers that asked with `afterChange`. */
+  private readonly following = new Map<ClusterId, Promise<unknown>>();
 
   constructor(
     private readonly store: SnapshotStore,
@@ -74,12 +76,47 @@ export class ClusterSnapshots<T> {
   /**
    * Runs `work` and then `finish`, unless a refresh of the cluster is in flight, whose result
    * is shared instead. `finish` runs once the refresh no longer counts as running, so the state it builds has refreshing: false.
+   * With `afterChange` (something changed after the refresh in flight began, such as a
+   * transaction that landed), a new run starts once that one ends, shared by every caller
+   * that asks with `afterChange` meanwhile, so the result is never older than the change.
    */
-  runOnce<R>(cluster: ClusterId, work: () => Promise<void>, finish: () => Promise<R>): Promise<R> {
+  runOnce<R>(
+    cluster: ClusterId,
+    work: () => Promise<void>,
+    finish: () => Promise<R>,
+    options: { afterChange?: boolean } = {},
+  ): Promise<R> {
     const inFlight = this.running.get(cluster) as Promise<R> | undefined;
-    if (inFlight !== undefined) {
+    if (inFlight === undefined) {
+      return this.start(cluster, work, finish);
+    }
+    if (options.afterChange !== true) {
       return inFlight;
     }
+
+    const queued = this.following.get(cluster) as Promise<R> | undefined;
+    if (queued !== undefined) {
+      return queued;
+    }
+    const next = inFlight
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.following.delete(cluster);
+        // A run started by another caller after the change is recent enough to share.
+        return this.runOnce(cluster, work, finish);
+      });
+    this.following.set(cluster, next);
+    return next;
+  }
+
+  private start<R>(
+    cluster: ClusterId,
+    work: () => Promise<void>,
+    finish: () => Promise<R>,
+  ): Promise<R> {
     const shared = (async () => {
       // Yield once, so the refresh is registered as running before `work` looks at it.
       await Promise.resolve();

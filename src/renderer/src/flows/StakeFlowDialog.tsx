@@ -42,7 +42,7 @@ export function StakeFlowHost() {
   // Each transaction that reaches the chain changes what the pages behind the dialog show.
   useEffect(() => {
     if (onChainCount > 0) {
-      void usePortfolio.getState().refresh();
+      void usePortfolio.getState().refresh({ afterChange: true });
     }
   }, [onChainCount]);
 

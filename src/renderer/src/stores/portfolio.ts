@@ -14,7 +14,8 @@ export interface PortfolioStore {
   refreshing: boolean;
   /** Shows the saved portfolio at once, then refreshes it when main reports it out of date. */
   open: () => Promise<void>;
-  refresh: () => Promise<void>;
+  /** Reads the portfolio again; `afterChange` after a transaction landed, so the read follows it. */
+  refresh: (options?: { afterChange?: boolean }) => Promise<void>;
   /** Epoch of the last refresh started because the cluster entered a new epoch. */
   epochRefreshedFor: number | null;
   /** Starts one refresh when the network status reports an epoch newer than the snapshot's. */
@@ -36,11 +37,12 @@ export const usePortfolio = create<PortfolioStore>((set, get) => ({
       useErrors.getState().show(error);
     }
   },
-  refresh: async () => {
+  refresh: async (options = {}) => {
     set({ refreshing: true });
     try {
       // A chain failure comes back as state.lastRefresh, not as an error.
-      set({ state: await call('refreshPortfolio', {}) });
+      const input = options.afterChange === true ? { afterChange: true } : {};
+      set({ state: await call('refreshPortfolio', input) });
     } catch (error) {
       useErrors.getState().show(error);
     } finally {
