@@ -16,6 +16,7 @@ const latestBlockhashSchema = z.object({
   }),
 });
 const balanceSchema = z.object({ context: contextSchema, value: u64Schema });
+const epochInfoSchema = z.object({ epoch: z.number().int().nonnegative() });
 const feeForMessageSchema = z.object({ context: contextSchema, value: u64Schema.nullable() });
 const minimumDelegationSchema = z.object({ context: contextSchema, value: u64Schema });
 
@@ -111,6 +112,16 @@ export class TransactionRpc {
       { signal },
     );
     return response.value;
+  }
+
+  async epoch(signal?: AbortSignal): Promise<number> {
+    const response = await this.rpc.request(
+      'getEpochInfo',
+      [{ commitment: COMMITMENT }],
+      epochInfoSchema,
+      { signal },
+    );
+    return response.value.epoch;
   }
 
   async balance(address: string, signal?: AbortSignal): Promise<bigint> {

@@ -77,7 +77,12 @@ export {
 
 // Snapshots
 
-export const snapshotKindSchema = z.enum(['stakeAccounts', 'validators', 'rewards']);
+export const snapshotKindSchema = z.enum([
+  'stakeAccounts',
+  'validators',
+  'rewards',
+  'nonceAccounts',
+]);
 export type SnapshotKind = z.infer<typeof snapshotKindSchema>;
 
 /** The point of the chain a snapshot was read at. */

@@ -83,6 +83,7 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     accounts: store.accounts,
     pending: store.pending,
     appVersion,
+    snapshots: store.snapshots,
     logger,
     ...(now === undefined ? {} : { now }),
   });

@@ -1,5 +1,6 @@
 import { PublicKey } from '@solana/web3.js';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 
 import type { NonceAccountList, NonceAccountView } from '../../../shared/contract/offline';
 import type { ClusterId } from '../../../shared/domain/chain';
@@ -8,6 +9,7 @@ import type { PendingTransaction, StoredAccount } from '../../../shared/domain/s
 import { isWalletError, WalletError } from '../../../shared/errors';
 import type { ChainService } from '../../chain';
 import type { SettingsService } from '../../settings-service';
+import type { SnapshotService } from '../../store';
 import {
   buildReviewModel,
   composeTransaction,
@@ -53,6 +55,19 @@ interface NonceReading {
   readAt: string;
 }
 
+/** JSON form of the nonce readings the store saves per cluster; lamports as decimal strings. */
+const savedReadingsSchema = z.array(
+  z.strictObject({
+    address: z.string(),
+    seed: z.string(),
+    authority: z.string(),
+    nonceValue: z.string(),
+    lamports: z.string().regex(/^\d+$/),
+    slot: z.number().int().nonnegative(),
+    readAt: z.string(),
+  }),
+);
+
 export interface NonceAccountServiceDependencies {
   chain: () => Promise<ChainService>;
   settings: Pick<SettingsService, 'get'>;
@@ -60,6 +75,8 @@ export interface NonceAccountServiceDependencies {
   pending: { list(): PendingTransaction[] };
   /** Solana app version on the device, when one is open; it decides the review's screens. */
   appVersion: () => string | null;
+  /** Store of the last readings, so nonce values survive a restart without network. */
+  snapshots?: Pick<SnapshotService, 'save' | 'load'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -88,12 +105,9 @@ export const DEFAULT_REVIEW_APP_VERSION = '1.9.0';
 /**
  * The person's durable nonce accounts. Each is created with `createAccountWithSeed` from a
  * saved Ledger key and seed `nonce:<n>`, with that key as nonce authority, so the accounts
- * are found again by deriving their addresses. The last read is kept per cluster for as long
- * as the app runs, so a transaction can be prepared with a nonce while the cluster is
- * unreachable.
- *
- * NOTE: the last read is kept in memory only; after a restart without network the nonce
- * values are unknown until the cluster can be reached again.
+ * are found again by deriving their addresses. The last read is kept per cluster, in memory
+ * and in the store's nonce snapshot with its slot and time, so a transaction can be prepared
+ * with a nonce while the cluster is unreachable, also after a restart.
  */
 export class NonceAccountService {
   private readonly readings = new Map<ClusterId, Map<string, NonceReading>>();
@@ -122,6 +136,7 @@ export class NonceAccountService {
       }
     }
 
+    await this.knownReadings(cluster);
     return {
       accounts: this.views(cluster),
       fromCache,
@@ -299,6 +314,7 @@ export class NonceAccountService {
     }
 
     this.readings.set(cluster, found);
+    await this.persist(cluster, rpc, signal);
   }
 
   private async readOne(
@@ -306,10 +322,11 @@ export class NonceAccountService {
     address: string,
     signal?: AbortSignal,
   ): Promise<{ reading: NonceReading; fromCache: boolean }> {
-    const cached = this.readings.get(cluster)?.get(address);
+    const cached = (await this.knownReadings(cluster)).get(address);
     let batch: Awaited<ReturnType<TransactionRpc['accounts']>>;
+    let rpc: TransactionRpc;
     try {
-      const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
+      rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
       batch = await rpc.accounts([address], signal);
     } catch (error) {
       if (!isNetworkUnavailable(error)) {
@@ -339,7 +356,56 @@ export class NonceAccountService {
     const known = this.readings.get(cluster) ?? new Map<string, NonceReading>();
     known.set(address, reading);
     this.readings.set(cluster, known);
+    await this.persist(cluster, rpc, signal);
     return { reading, fromCache: false };
+  }
+
+  /** Returns this run's readings of the cluster, loaded from the store on first use. */
+  private async knownReadings(cluster: ClusterId): Promise<Map<string, NonceReading>> {
+    const known = this.readings.get(cluster);
+    if (known !== undefined) {
+      return known;
+    }
+    const loaded = new Map<string, NonceReading>();
+    const saved =
+      (await this.dependencies.snapshots?.load('nonceAccounts', cluster, savedReadingsSchema)) ??
+      null;
+    for (const reading of saved?.data ?? []) {
+      loaded.set(reading.address, { ...reading, lamports: BigInt(reading.lamports) });
+    }
+    this.readings.set(cluster, loaded);
+    return loaded;
+  }
+
+  /**
+   * Saves the cluster's readings in the store. A failure is logged and not raised, because
+   * the readings in memory still serve this run.
+   */
+  private async persist(
+    cluster: ClusterId,
+    rpc: TransactionRpc,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const snapshots = this.dependencies.snapshots;
+    if (snapshots === undefined) {
+      return;
+    }
+    const readings = [...(this.readings.get(cluster)?.values() ?? [])];
+    try {
+      await snapshots.save(
+        'nonceAccounts',
+        cluster,
+        {
+          slot: Math.max(0, ...readings.map((reading) => reading.slot)),
+          epoch: await rpc.epoch(signal),
+          fetchedAt: this.now().toISOString(),
+        },
+        readings.map((reading) => ({ ...reading, lamports: reading.lamports.toString() })),
+        savedReadingsSchema,
+      );
+    } catch (error) {
+      this.dependencies.logger.error({ cluster, err: error }, 'saving the nonce readings failed');
+    }
   }
 
   /** The first seed index whose address is neither on chain nor created by a pending transaction. */
