@@ -108,6 +108,14 @@ test.describe('durable nonce walk-through', () => {
     await expect(stakeAccounts.state(stakeAccount)).toHaveText('activating');
     await expect(page.getByTestId('data-age')).toContainText(/read .* ago|read just now/);
 
+    // Staking needs current chain values, so the dialog explains that only Unstake works offline.
+    await flows.openStake();
+    await expect(flows.dialog.getByTestId('offline-nonce-note')).toContainText(
+      'Only Unstake can be signed now',
+    );
+    await flows.button('Close').click();
+    await expect(flows.dialog).toBeHidden();
+
     // Unstake with the durable nonce: reviewed from saved values, signed on the device.
     await flows.actionsRow(stakeAccount).getByRole('button', { name: 'Unstake' }).click();
     await flows.button('Unstake with durable nonce').click();
@@ -145,6 +153,38 @@ test.describe('durable nonce walk-through', () => {
 
     const unstaked = await chain.readStakeAccount(stakeAccount);
     expect(unstaked?.delegation?.deactivationEpoch).toBe(await chain.epoch());
+    expect(await nonceValueOf(chain, nonceAccount)).not.toBe(nonceBefore);
+  });
+
+  test('queues a stake with a nonce and sends it at once', async ({ app, chain, flows, panel }) => {
+    await app.goTo('Activity');
+    const nonceAccount = await createNonceAccount(app.page, panel);
+    const nonceBefore = await nonceValueOf(chain, nonceAccount);
+    const stakeAccountsBefore = await chain.stakeAccountsOf(MAIN);
+
+    await app.goTo('Stake accounts');
+    await flows.openStake();
+    await flows.chooseValidator('Aurora Staking');
+    await flows.dialog.getByLabel('Amount (SOL)').fill('1');
+    await flows.review();
+    await flows.button('Queue with durable nonce').click();
+
+    const review = flows.dialog.getByRole('region', { name: 'Durable nonce review' });
+    // Online, the draft's own checks and simulation ran before it moved to the nonce.
+    await expect(review.getByText(/^Checks passed \(\d+\)$/)).toBeVisible();
+    const instructions = review.getByRole('list', { name: 'Instructions' });
+    await expect(instructions.getByRole('listitem').first()).toContainText(nonceAccount);
+    const predicted = await screensIn(
+      review.getByRole('list', { name: 'Predicted Ledger screens' }),
+    );
+    await flows.button('Sign with Ledger').click();
+    await approveShowing(panel, predicted);
+    const status = flows.dialog.getByTestId('nonce-queue-status');
+    await expect(status).toContainText('Signed and queued');
+
+    await flows.button('Send now').click();
+    await expect(status).toContainText(/^(Confirmed|Finalized) in slot/);
+    expect(await chain.stakeAccountsOf(MAIN)).toHaveLength(stakeAccountsBefore.length + 1);
     expect(await nonceValueOf(chain, nonceAccount)).not.toBe(nonceBefore);
   });
 });

@@ -7,6 +7,7 @@ import { InlineError } from '../components/ledger/InlineError';
 import { DeviceScreenList } from '../components/ledger/DeviceScreenList';
 import { TransactionReviewView } from '../components/ledger/TransactionReviewView';
 import { describeStatus } from '../components/offline/status-text';
+import { useNetwork } from '../stores/network';
 import { useOffline } from '../stores/offline';
 import { useNonceSigning } from './nonce-signing';
 
@@ -72,10 +73,28 @@ export function NonceChoice({
   );
 }
 
+/**
+ * Explains, while the cluster is unreachable, why only an unstake can be signed for later:
+ * the other operations depend on balances, rent and the minimum delegation as they are now.
+ */
+export function OfflineNonceNote() {
+  const connection = useNetwork((state) => state.status?.connection);
+  if (connection !== 'offline') {
+    return null;
+  }
+  return (
+    <p className="notice" role="status" data-testid="offline-nonce-note">
+      The cluster is unreachable. Only Unstake can be signed now and sent later, with a durable
+      nonce, because it is checked against the saved stake account. This operation needs the current
+      balance, rent and minimum delegation, so prepare it once the network is back.
+    </p>
+  );
+}
+
 /** Renders the nonce path of the stake dialog, from the review to the queued or sent transaction. */
 export function NonceSigningPanel() {
   const { stage, prepared, item, error, sign, cancelSigning, send } = useNonceSigning();
-  const connection = useOffline((state) => state.connection);
+  const connection = useNetwork((state) => state.status?.connection);
 
   if (stage === 'preparing' || prepared === undefined || item === undefined) {
     return (

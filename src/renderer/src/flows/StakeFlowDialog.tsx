@@ -11,7 +11,7 @@ import {
 import { DevicePrompt } from './DevicePrompt';
 import { DraftReview } from './DraftReview';
 import { FlowResult } from './FlowResult';
-import { NonceChoice, NonceSigningPanel } from './NonceSigning';
+import { NonceChoice, NonceSigningPanel, OfflineNonceNote } from './NonceSigning';
 import { useNonceSigning } from './nonce-signing';
 import { countOnChainOutcomes } from './on-chain-outcomes';
 import { AccountActionForm } from './forms/AccountActionForms';
@@ -124,6 +124,7 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
       return (
         <>
           {dialog.error !== null && <InlineError error={dialog.error} />}
+          {dialog.kind !== 'deactivate' && <OfflineNonceNote />}
           <FlowForm dialog={dialog} />
           {dialog.kind === 'deactivate' && stakeAccount !== null && (
             <NonceChoice
