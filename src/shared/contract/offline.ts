@@ -51,7 +51,7 @@ export type NonceAccountView = z.infer<typeof nonceAccountViewSchema>;
 
 export const nonceAccountListSchema = z.strictObject({
   accounts: z.array(nonceAccountViewSchema),
-  /** True when the cluster could not be read and the list is the last one read in this run. */
+  /** True when the cluster could not be read and the list is the last one saved. */
   fromCache: z.boolean(),
   /** Reason the refresh failed; null when it succeeded or was not requested. */
   error: walletErrorDataSchema.nullable(),

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 
 import { useAccounts } from '../../stores/accounts';
+import { formatAge, secondsSince } from '../chain/age';
+import { useNow } from '../chain/useNow';
 import { useOffline } from '../../stores/offline';
 import { formatSol } from '../ledger/format';
 import { isolateName } from '../ledger/isolate-name';
@@ -16,6 +18,7 @@ export function NonceAccounts() {
   const accounts = useAccounts((state) => state.accounts);
   const [authority, setAuthority] = useState('');
   const chosen = authority === '' ? (accounts[0]?.address ?? '') : authority;
+  const nowMs = useNow();
 
   return (
     <section className="card offline-section" aria-labelledby="nonce-heading">
@@ -31,7 +34,8 @@ export function NonceAccounts() {
       </p>
       {nonces?.error != null && (
         <p className="notice" role="status">
-          The cluster could not be reached, so these are the nonces last read in this session.
+          The cluster could not be reached, so these are the nonces as last read. The Read column
+          gives the age and slot of each.
         </p>
       )}
       {nonces === undefined || nonces.accounts.length === 0 ? (
@@ -45,6 +49,7 @@ export function NonceAccounts() {
               <th scope="col">Current nonce</th>
               <th scope="col">Balance</th>
               <th scope="col">Reserved by</th>
+              <th scope="col">Read</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +62,10 @@ export function NonceAccounts() {
                 <td className="mono">{account.nonceValue}</td>
                 <td>{formatSol(account.lamports)}</td>
                 <td>{account.reservedBy === null ? 'Free' : 'A queued transaction'}</td>
+                <td>
+                  {formatAge(secondsSince(account.readAt, nowMs))} (slot{' '}
+                  {account.slot.toLocaleString('en-US')})
+                </td>
               </tr>
             ))}
           </tbody>
