@@ -112,8 +112,9 @@ describe('blockhash expiry while the person confirms', () => {
 
     const sending = harness.flows.signAndSend(draft.draftId, new AbortController().signal);
     await harness.waitForDeviceRequest();
-    // The runtime stops accepting a blockhash after about 137 blocks, before the last valid
-    // block height (150 blocks), so the send fails while the transaction could still land.
+    // The node's bank drops the blockhash after 137 blocks, before the last valid block
+    // height (150 blocks), so the send fails while the transaction could still land.
+    harness.localnet.setAcceptedBlockhashAge(137);
     await harness.localnet.advanceSlots(140);
     harness.emulator.approve();
     await harness.waitForProgress((event) => event.stage === 'signed');

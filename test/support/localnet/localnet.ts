@@ -57,6 +57,11 @@ export interface Localnet {
   fund(address: PublicKey | string, lamports: bigint): Promise<string>;
   setCommission(voteAccount: PublicKey | string, commission: number): Promise<void>;
   setServingMode(mode: ServingMode): void;
+  /**
+   * Rejects transactions whose blockhash is older than `blocks` blocks (at most 150) while
+   * `lastValidBlockHeight` stays height + 150, like a node whose bank dropped it early.
+   */
+  setAcceptedBlockhashAge(blocks: number): void;
   close(): Promise<void>;
 }
 
@@ -166,6 +171,10 @@ class LocalnetService implements Localnet, LocalnetControls {
   setCommission(voteAccount: PublicKey | string, commission: number): Promise<void> {
     const key = new PublicKey(voteAccount);
     return this.queue.run(() => this.network.setCommission(key, commission));
+  }
+
+  setAcceptedBlockhashAge(blocks: number): void {
+    this.processor.setAcceptedBlockhashAge(BigInt(blocks));
   }
 
   setServingMode(mode: ServingMode): void {

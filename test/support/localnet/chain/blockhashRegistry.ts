@@ -20,6 +20,11 @@ export class BlockhashRegistry {
     }
   }
 
+  /** Returns the block height at which `blockhash` was first handed out, or undefined. */
+  firstSeenAt(blockhash: string): bigint | undefined {
+    return this.firstSeenHeight.get(blockhash);
+  }
+
   /** Returns the last block height at which `blockhash` is valid, or undefined if unknown. */
   lastValidBlockHeight(blockhash: string): bigint | undefined {
     const height = this.firstSeenHeight.get(blockhash);

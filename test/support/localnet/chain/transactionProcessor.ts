@@ -11,6 +11,7 @@ import bs58 from 'bs58';
 import type { BanksTransactionResultWithMeta } from 'solana-bankrun/dist/internal';
 
 import { parseTransactionError, type TransactionErrorJson } from '../codec/transactionError';
+import { MAX_PROCESSING_AGE } from './blockhashRegistry';
 import { type LocalChainService } from './localChain';
 import { type TransactionRecord } from './transactionLog';
 
@@ -41,8 +42,18 @@ interface ResolvedKeys {
 export class TransactionProcessor {
   /** Blockhash given to the last copy made for the bank, so the next copy gets another. */
   private lastRuntimeBlockhash: string | null = null;
+  /** Age in blocks above which the bank gets the original blockhash and rejects it. */
+  private acceptedBlockhashAge = MAX_PROCESSING_AGE;
 
   constructor(private readonly chain: LocalChainService) {}
+
+  /**
+   * Makes the bank reject blockhashes older than `blocks` blocks while the node still
+   * reports 150, as an RPC node does whose bank dropped a blockhash early.
+   */
+  setAcceptedBlockhashAge(blocks: bigint): void {
+    this.acceptedBlockhashAge = blocks < MAX_PROCESSING_AGE ? blocks : MAX_PROCESSING_AGE;
+  }
 
   /** Checks every required signature against the message bytes with Ed25519. */
   hasValidSignatures(transaction: VersionedTransaction): boolean {
@@ -177,8 +188,13 @@ export class TransactionProcessor {
    */
   private async forRuntime(transaction: VersionedTransaction): Promise<VersionedTransaction> {
     const blockhash = transaction.message.recentBlockhash;
-    if (this.chain.blockhashes.lastValidBlockHeight(blockhash) === undefined) {
+    const firstSeen = this.chain.blockhashes.firstSeenAt(blockhash);
+    if (firstSeen === undefined) {
       // Durable nonce values and blockhashes from elsewhere go to the bank unchanged.
+      return transaction;
+    }
+    if ((await this.chain.blockHeight()) - firstSeen > this.acceptedBlockhashAge) {
+      // bankrun forgot this blockhash long ago, so the original makes it reject the transaction.
       return transaction;
     }
     const copy = VersionedTransaction.deserialize(transaction.serialize());
