@@ -73,7 +73,7 @@ export class TransactionChainCheckService {
     this.timeoutMs = dependencies.timeoutMs ?? CHAIN_CHECK_TIMEOUT_MS;
   }
 
-  /** Runs the check; throws only CANCELLED, when `signal` aborts. */
+  /** Runs the check. It throws only CANCELLED, when `signal` aborts. */
   async check(request: ChainCheckRequest, signal?: AbortSignal): Promise<ChainCheckResult> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
@@ -124,6 +124,8 @@ export class TransactionChainCheckService {
         detail: 'No endpoint of the cluster could be reached.',
       };
     }
+    // NOTE: a node also rejects simulateTransaction with an RPC error when the message loads a
+    // missing address lookup table. Such a message is treated as unchecked, not as failing.
     return {
       outcome: 'notChecked',
       reason: 'rpcError',
