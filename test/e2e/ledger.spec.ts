@@ -10,6 +10,7 @@ import bs58 from 'bs58';
 
 import { accountNameMessages } from '../../src/shared/domain/account-name';
 import { errorText } from '../../src/shared/errors';
+import type { DemoApp } from '../support/demo/start-demo-app';
 import { expect, test } from './support/fixtures';
 import { deviceStatus, LedgerAccountsPage, ReviewTransactionPage } from './support/ledger-pages';
 
@@ -68,6 +69,16 @@ function twoSignerTransaction(): Transaction {
   return new Transaction({ feePayer: account0, recentBlockhash: BLOCKHASH })
     .add(SystemProgram.transfer({ fromPubkey: account0, toPubkey: account1, lamports: 42 }))
     .add(SystemProgram.transfer({ fromPubkey: account1, toPubkey: account0, lamports: 7 }));
+}
+
+/**
+ * Makes the demo's local chain stop responding. These tests sign made-up transactions whose
+ * blockhash the chain never issued, so with the chain reachable the review would report them
+ * expired and keep signing off. Without it the review is not checked and signing stays
+ * allowed, as on an air-gapped computer.
+ */
+function stopChain(demo: DemoApp): void {
+  demo.localnet?.setServingMode({ kind: 'offline' });
 }
 
 function base64Of(transaction: Transaction): string {
@@ -200,10 +211,11 @@ test.describe('Ledger accounts', () => {
 });
 
 test.describe('signing prompt', () => {
-  test('signs when approved on the device', async ({ app, panel }) => {
+  test('signs when approved on the device', async ({ app, panel, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     const transaction = transferTransaction();
@@ -249,11 +261,12 @@ test.describe('signing prompt', () => {
     await expect(review.page.getByRole('button', { name: 'Sign with Ledger' })).toBeFocused();
   });
 
-  test('lists the expert-mode screens too', async ({ app, panel }) => {
+  test('lists the expert-mode screens too', async ({ app, panel, demo }) => {
     await panel.setExpertMode(true);
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     await review.reviewText(base64Of(transferTransaction()));
@@ -268,10 +281,11 @@ test.describe('signing prompt', () => {
     await panel.reject();
   });
 
-  test('reports a rejection on the device', async ({ app, panel }) => {
+  test('reports a rejection on the device', async ({ app, panel, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     await review.reviewText(base64Of(transferTransaction()));
@@ -285,10 +299,11 @@ test.describe('signing prompt', () => {
     await expect(alert).toContainText(errorText.LEDGER_REJECTED.nextStep);
   });
 
-  test('cancels with the keyboard', async ({ app, panel }) => {
+  test('cancels with the keyboard', async ({ app, panel, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     await review.reviewText(base64Of(transferTransaction()));
@@ -303,10 +318,11 @@ test.describe('signing prompt', () => {
     await expect(review.prompt).toBeHidden();
   });
 
-  test('says blind signing is needed before asking the device', async ({ app }) => {
+  test('says blind signing is needed before asking the device', async ({ app, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
 
@@ -411,10 +427,11 @@ test.describe('review page', () => {
 });
 
 test.describe('requests left on the device', () => {
-  test('asks to answer an abandoned request first', async ({ app, panel }) => {
+  test('asks to answer an abandoned request first', async ({ app, panel, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     await review.reviewText(base64Of(transferTransaction()));
@@ -460,10 +477,11 @@ test.describe('requests left on the device', () => {
     await expect(row.getByRole('status')).toHaveText('Address confirmed on the Ledger.');
   });
 
-  test('rejects signing for a removed account', async ({ app, panel }) => {
+  test('rejects signing for a removed account', async ({ app, panel, demo }) => {
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     await review.reviewText(base64Of(transferTransaction()));
@@ -484,12 +502,13 @@ test.describe('requests left on the device', () => {
 });
 
 test.describe('two saved signers', () => {
-  test('signs with each account in turn', async ({ app, panel }) => {
+  test('signs with each account in turn', async ({ app, panel, demo }) => {
     // App 1.9 shows two transfers only as a message hash.
     await panel.setBlindSigning(true);
     const accounts = new LedgerAccountsPage(app);
     await accounts.open();
     await accounts.connect();
+    stopChain(demo);
     const review = new ReviewTransactionPage(app);
     await review.open();
     const transaction = twoSignerTransaction();

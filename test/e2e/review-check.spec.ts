@@ -1,5 +1,6 @@
 import { Connection, Keypair, PublicKey, SystemProgram, Transaction } from '@solana/web3.js';
 
+import { errorText } from '../../src/shared/errors';
 import type { DemoApp } from '../support/demo/start-demo-app';
 import { expect, test } from './support/fixtures';
 import { LedgerAccountsPage, ReviewTransactionPage } from './support/ledger-pages';
@@ -54,6 +55,28 @@ test.describe('review checked against the cluster', () => {
     await expect(signButton).toBeDisabled();
     await expect(signButton).toHaveAccessibleDescription(/would reject this transaction/);
     expect(deviceRequests).toEqual([]);
+  });
+
+  test('rejects signing once the blockhash expired', async ({ app, demo }) => {
+    const accounts = new LedgerAccountsPage(app);
+    await accounts.open();
+    await accounts.connect();
+    const review = new ReviewTransactionPage(app);
+    await review.open();
+    await review.reviewText(await transferText(demo, SOL));
+    const check = review.review.getByTestId('chain-check');
+    await expect(check).toHaveAttribute('data-outcome', 'ok');
+
+    await demo.localnet?.expireBlockhashes();
+    await review.page.getByRole('button', { name: 'Sign with Ledger' }).click();
+
+    const alert = review.prompt.getByRole('alert');
+    await expect(alert).toContainText(errorText.REVIEW_BLOCKHASH_EXPIRED.title);
+    await expect(alert).toContainText(errorText.REVIEW_BLOCKHASH_EXPIRED.nextStep);
+    await review.prompt.getByRole('button', { name: 'Close' }).click();
+    await expect(check).toHaveAttribute('data-outcome', 'expired');
+    await expect(check).toContainText(/has expired \(checked at slot \d+\)/);
+    await expect(review.review.getByRole('button', { name: 'Sign with Ledger' })).toBeDisabled();
   });
 
   test('shows the slot of a passing check', async ({ app, demo }) => {

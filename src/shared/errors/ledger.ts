@@ -54,6 +54,7 @@ export const ledgerErrorContexts = {
     errorName: z.string(),
     title: z.string(),
     detail: z.string(),
+    instructionIndex: z.number().int().nonnegative().nullable(),
   }),
   REVIEW_BLOCKHASH_EXPIRED: z.object({
     reviewId: z.string(),

@@ -255,6 +255,7 @@ function throwIfKnownToFail(reviewId: string, check: ChainCheck): void {
           errorName: check.errorName,
           title: check.title,
           detail: check.detail,
+          instructionIndex: check.instructionIndex,
         },
         `The cluster would reject this transaction: ${check.title}. ${check.detail}`,
       );

@@ -2,11 +2,12 @@ import { create } from 'zustand';
 
 import {
   REVIEW_TEXT_MAX_LENGTH,
+  type ChainCheck,
   type SignedTransaction,
   type SigningProgressEvent,
   type TransactionReview,
 } from '../../../shared/contract/ledger';
-import { WalletError } from '../../../shared/errors';
+import { errorContexts, WalletError } from '../../../shared/errors';
 import type { DeviceScreen } from '../../../shared/domain/stake';
 import { call, subscribe } from '../bridge/wallet';
 import type { ErrorDescription } from './accounts';
@@ -158,6 +159,7 @@ export const useSigning = create<SigningState>((set, get) => ({
       }
     } catch (error) {
       const description = describeError(error);
+      showFailedCheck(review.reviewId, error);
       stage =
         description.code === 'CANCELLED'
           ? { kind: 'cancelled' }
@@ -178,6 +180,54 @@ export const useSigning = create<SigningState>((set, get) => ({
 
   closePrompt: () => set({ prompt: undefined }),
 }));
+
+/**
+ * Shows the check result that made signing stop on the review, so that Sign with Ledger turns
+ * off. The check at signing time may differ from the one made at review time.
+ */
+function showFailedCheck(reviewId: string, error: unknown): void {
+  const check = checkOfSigningError(error);
+  if (check === undefined) {
+    return;
+  }
+  useSigning.setState((state) =>
+    state.review?.reviewId === reviewId ? { review: { ...state.review, chainCheck: check } } : {},
+  );
+}
+
+/** Returns the check result a signing error carries, or undefined for other errors. */
+function checkOfSigningError(error: unknown): ChainCheck | undefined {
+  if (!(error instanceof WalletError)) {
+    return undefined;
+  }
+  switch (error.code) {
+    case 'REVIEW_SIMULATION_FAILED': {
+      const parsed = errorContexts.REVIEW_SIMULATION_FAILED.safeParse(error.context);
+      if (!parsed.success) {
+        return undefined;
+      }
+      const { slot, title, detail, errorName, instructionIndex } = parsed.data;
+      return { outcome: 'failed', slot, title, detail, errorName, instructionIndex, logs: [] };
+    }
+    case 'REVIEW_BLOCKHASH_EXPIRED': {
+      const parsed = errorContexts.REVIEW_BLOCKHASH_EXPIRED.safeParse(error.context);
+      if (!parsed.success) {
+        return undefined;
+      }
+      return { outcome: 'expired', slot: parsed.data.slot, blockhash: parsed.data.blockhash };
+    }
+    case 'REVIEW_NONCE_MOVED': {
+      const parsed = errorContexts.REVIEW_NONCE_MOVED.safeParse(error.context);
+      if (!parsed.success) {
+        return undefined;
+      }
+      const { slot, nonceAccount, messageNonce, currentNonce } = parsed.data;
+      return { outcome: 'nonceMoved', slot, nonceAccount, messageNonce, currentNonce };
+    }
+    default:
+      return undefined;
+  }
+}
 
 function collect(
   collected: CollectedSignatures | undefined,
