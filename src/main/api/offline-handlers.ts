@@ -74,7 +74,16 @@ export function createOfflineHandlers(services: OfflineHandlerServices): Offline
       return queue.item(record.id);
     },
 
-    prepareNonceUnstake: (input, { signal }) => offline.nonceUnstake.prepare(input, signal),
+    prepareNonceUnstake: ({ account, stakeAccount, nonceAccount }, { signal }) =>
+      offline.nonceOperations.prepare(
+        {
+          nonceAccount,
+          operation: { operation: 'deactivate', input: { account, stakeAccount } },
+        },
+        signal,
+      ),
+
+    prepareNonceOperation: (input, { signal }) => offline.nonceOperations.prepare(input, signal),
 
     listPendingTransactions: () => Promise.resolve({ items: queue.list() }),
 

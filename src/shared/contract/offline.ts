@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { defineEvent, defineMethod, noInput } from './define';
 import { transactionReviewSchema } from './ledger';
+import { stakeMethods } from './stake';
 import { addressSchema, clusterIdSchema, lamportsSchema } from '../domain/chain';
 import { reviewModelSchema } from '../domain/stake';
 import {
@@ -122,6 +123,24 @@ export const preparedNonceTransactionSchema = z.strictObject({
 });
 export type PreparedNonceTransaction = z.infer<typeof preparedNonceTransactionSchema>;
 
+/**
+ * A stake operation that can be prepared with a durable nonce, with the same input as its
+ * blockhash `prepare…` method. Creating a stake account is not among them, because offline
+ * the new account's address cannot be checked as free.
+ */
+export const nonceOperationSchema = z.discriminatedUnion('operation', [
+  z.strictObject({
+    operation: z.literal('deactivate'),
+    input: stakeMethods.prepareDeactivate.input,
+  }),
+  z.strictObject({ operation: z.literal('withdraw'), input: stakeMethods.prepareWithdraw.input }),
+  z.strictObject({ operation: z.literal('split'), input: stakeMethods.prepareSplit.input }),
+  z.strictObject({ operation: z.literal('merge'), input: stakeMethods.prepareMerge.input }),
+  z.strictObject({ operation: z.literal('delegate'), input: stakeMethods.prepareDelegate.input }),
+  z.strictObject({ operation: z.literal('authorize'), input: stakeMethods.prepareAuthorize.input }),
+]);
+export type NonceOperation = z.infer<typeof nonceOperationSchema>;
+
 /** Text of a file the page offers for download. */
 export const exportedFileSchema = z.strictObject({
   fileName: z.string().min(1).max(200),
@@ -233,6 +252,12 @@ export const offlineMethods = {
       stakeAccount: addressSchema,
       nonceAccount: addressSchema,
     }),
+    output: preparedNonceTransactionSchema,
+  }),
+  prepareNonceOperation: defineMethod({
+    summary:
+      'Build an unstake, withdrawal, split, merge, delegation or authority change with a durable nonce of the signing Ledger account, queue it unsigned and review it for the device. While the cluster is unreachable it is checked against the saved portfolio, validator list, stake rent reserve, minimum delegation and nonce value, without simulation.',
+    input: z.strictObject({ nonceAccount: addressSchema, operation: nonceOperationSchema }),
     output: preparedNonceTransactionSchema,
   }),
   listPendingTransactions: defineMethod({

@@ -82,6 +82,7 @@ export const snapshotKindSchema = z.enum([
   'validators',
   'rewards',
   'nonceAccounts',
+  'stakeParameters',
 ]);
 export type SnapshotKind = z.infer<typeof snapshotKindSchema>;
 

@@ -152,7 +152,7 @@ describe('unstake with a durable nonce', () => {
     expect(prepared.basis.kind).toBe('cached');
     const figures = prepared.basis.kind === 'cached' ? prepared.basis.figures : [];
     expect(figures.map((figure) => figure.label)).toEqual([
-      'Stake account',
+      `Stake account ${stakeAccount}`,
       'Ledger account balance',
       'Nonce value',
     ]);

@@ -48,6 +48,17 @@ export const validInputs: { [M in MethodName]: MethodInput<M> } = {
     stakeAccount: 'Stake11111111111111111111111111111111111111',
     nonceAccount: 'Vote111111111111111111111111111111111111111',
   },
+  prepareNonceOperation: {
+    nonceAccount: 'Vote111111111111111111111111111111111111111',
+    operation: {
+      operation: 'withdraw',
+      input: {
+        account: '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH',
+        stakeAccount: 'Stake11111111111111111111111111111111111111',
+        amount: { unit: 'all' },
+      },
+    },
+  },
   listPendingTransactions: {},
   reviewPendingTransaction: { id: '3b241101-e2bb-4255-8caf-4136c566a962' },
   signPendingTransaction: {

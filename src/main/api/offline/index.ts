@@ -8,8 +8,9 @@ import type { StoreService } from '../../store';
 import { deviceSigningFor } from '../device-signing';
 import { ExportService } from './export-service';
 import { NonceAccountService } from './nonce-account-service';
-import { NonceUnstakeService } from './nonce-unstake-service';
+import { NonceOperationService } from './nonce-operation-service';
 import { PendingSigningService } from './pending-signing-service';
+import { StakeParametersService } from './stake-parameters-service';
 import { SendQueueService } from './send-queue-service';
 import { TransactionFileService } from './transaction-file-service';
 
@@ -18,8 +19,10 @@ export type {
   NonceAccountServiceDependencies,
   PreparedNonceAccount,
 } from './nonce-account-service';
-export { NonceUnstakeService } from './nonce-unstake-service';
-export type { NonceUnstakeRequest } from './nonce-unstake-service';
+export { NonceOperationService } from './nonce-operation-service';
+export type { NonceOperationRequest } from './nonce-operation-service';
+export { StakeParametersService } from './stake-parameters-service';
+export type { SavedStakeParameters } from './stake-parameters-service';
 export { SendQueueService } from './send-queue-service';
 export type { SendQueueServiceDependencies } from './send-queue-service';
 export { PendingSigningService } from './pending-signing-service';
@@ -62,7 +65,8 @@ export interface OfflineServices {
    */
   cancelSigning: () => boolean;
   nonces: NonceAccountService;
-  nonceUnstake: NonceUnstakeService;
+  nonceOperations: NonceOperationService;
+  stakeParameters: StakeParametersService;
   queue: SendQueueService;
   signing: PendingSigningService;
   files: TransactionFileService;
@@ -77,6 +81,11 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     return state.status === 'solana-app' ? state.version : null;
   };
 
+  const stakeParameters = new StakeParametersService({
+    snapshots: store.snapshots,
+    logger,
+    ...(now === undefined ? {} : { now }),
+  });
   const nonces = new NonceAccountService({
     chain,
     settings,
@@ -84,6 +93,7 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     pending: store.pending,
     appVersion,
     snapshots: store.snapshots,
+    stakeParameters,
     logger,
     ...(now === undefined ? {} : { now }),
   });
@@ -122,17 +132,19 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
   return {
     cancelSigning: () => ledgerSigning.cancel(),
     nonces,
-    nonceUnstake: new NonceUnstakeService({
+    nonceOperations: new NonceOperationService({
       chain,
       settings,
       accounts: store.accounts,
       snapshots: store.snapshots,
+      stakeParameters,
       nonces,
       queue,
       signing,
       appVersion,
       logger,
     }),
+    stakeParameters,
     queue,
     signing,
     files: new TransactionFileService({

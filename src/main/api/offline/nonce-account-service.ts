@@ -28,6 +28,7 @@ import {
 } from './nonce-account';
 import { TransactionRpc } from '../transaction-rpc';
 import { isNetworkUnavailable, requireNetwork } from './network-required';
+import type { StakeParametersService } from './stake-parameters-service';
 
 /** Derived nonce addresses read per key in one window; a window with none found ends the search. */
 const SEARCH_WINDOW = 5;
@@ -77,6 +78,8 @@ export interface NonceAccountServiceDependencies {
   appVersion: () => string | null;
   /** Store of the last readings, so nonce values survive a restart without network. */
   snapshots?: Pick<SnapshotService, 'save' | 'load'>;
+  /** Saves the stake rent reserve and minimum delegation on every successful nonce read. */
+  stakeParameters?: Pick<StakeParametersService, 'readAndSave'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -406,6 +409,13 @@ export class NonceAccountService {
     } catch (error) {
       this.dependencies.logger.error({ cluster, err: error }, 'saving the nonce readings failed');
     }
+    // A person who reads a nonce online may sign with it offline later, and offline stake
+    // operations also need these figures.
+    await this.dependencies.stakeParameters?.readAndSave(
+      (await this.dependencies.chain()).rpc,
+      cluster,
+      signal,
+    );
   }
 
   /** The first seed index whose address is neither on chain nor created by a pending transaction. */
