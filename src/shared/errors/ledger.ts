@@ -151,7 +151,7 @@ export const ledgerErrorText = {
   REVIEW_BLOCKHASH_EXPIRED: {
     title: 'The blockhash of this transaction has expired, so it was not sent to the Ledger',
     nextStep:
-      'Have the transaction rebuilt with a recent blockhash or a durable nonce, then review it again.',
+      'Have the transaction rebuilt with a recent blockhash or a durable nonce, on the cluster chosen in Settings, then review it again.',
   },
   REVIEW_NONCE_MOVED: {
     title:

@@ -14,6 +14,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ChainService, createClusterConfig } from '../../../src/main/chain';
+import type { AuditSignatureRequest } from '../../../src/shared/domain/store';
 import { Ins } from '../../support/ledger-emulator/apdu/instruction-codes';
 import { startLocalnet, type Localnet } from '../../support/localnet';
 import {
@@ -145,6 +146,10 @@ describe('review checked against the local chain', () => {
     ).rejects.toMatchObject({ code: 'REVIEW_BLOCKHASH_EXPIRED', context: { blockhash } });
     expect(signRequests(harness)).toBe(0);
     expect(harness.deviceRequests).toEqual([]);
+    const audited = await auditedRequests(harness);
+    expect(audited.map((entry) => [entry.outcome, entry.errorCode])).toEqual([
+      ['failed', 'REVIEW_BLOCKHASH_EXPIRED'],
+    ]);
   });
 
   it('rejects at signing a blockhash that expired after the review', async () => {
@@ -290,6 +295,14 @@ describe('review without a cluster', () => {
     expect(reviewed.chainCheck).toMatchObject({ outcome: 'notChecked', reason: 'noCluster' });
   });
 });
+
+/** Reads the signature requests of the audit log, oldest first. */
+async function auditedRequests(started: LedgerHandlerHarness): Promise<AuditSignatureRequest[]> {
+  const report = await started.store.audit.verify();
+  return report.lines.flatMap((line) =>
+    line.entry.kind === 'signatureRequest' ? [line.entry] : [],
+  );
+}
 
 async function sendSigned(
   connection: Connection,

@@ -76,7 +76,13 @@ export class TransactionChainCheckService {
   /** Runs the check. It throws only CANCELLED, when `signal` aborts. */
   async check(request: ChainCheckRequest, signal?: AbortSignal): Promise<ChainCheckResult> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+    // Stops the other requests once one has failed, since the check is then over.
+    const firstFailure = new AbortController();
+    const combined = AbortSignal.any(
+      signal === undefined
+        ? [timeout, firstFailure.signal]
+        : [signal, timeout, firstFailure.signal],
+    );
 
     try {
       const chain = await this.dependencies.chain();
@@ -97,6 +103,7 @@ export class TransactionChainCheckService {
       );
       return { check, balances };
     } catch (error) {
+      firstFailure.abort();
       if (signal?.aborted === true) {
         throw new WalletError('CANCELLED', {}, 'The review was cancelled', { cause: error });
       }

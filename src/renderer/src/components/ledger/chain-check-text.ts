@@ -39,7 +39,7 @@ export function describeChainCheck(check: ChainCheck): ChainCheckText {
         tone: 'blocked',
         title: `The blockhash ${check.blockhash} has expired (checked at slot ${check.slot}).`,
         details: [
-          'The cluster no longer accepts transactions with this blockhash. Have the transaction rebuilt with a recent blockhash or a durable nonce.',
+          'The cluster does not accept transactions with this blockhash, because it is too old or comes from another cluster. Have the transaction rebuilt with a recent blockhash or a durable nonce, on the cluster chosen in Settings.',
           'Signing is off because the transaction would fail.',
         ],
         signable: false,
