@@ -1,6 +1,7 @@
 import type { stakeMethods } from '../../shared/contract/stake';
 import type { Services } from '../compose';
 import type { HandlersOf } from './handlers';
+import { StakeParametersService } from './offline/stake-parameters-service';
 import { StakeFlowService } from './stake/stake-flow-service';
 
 type StakeHandlers = HandlersOf<typeof stakeMethods>;
@@ -22,6 +23,10 @@ export function createStakeFlowService(
       validity: (payload) => bus.emit('stakeFlowValidity', payload),
     },
     logger: services.logger.child({ subsystem: 'stake-flow' }),
+    stakeParameters: new StakeParametersService({
+      snapshots: store.snapshots,
+      logger: services.logger.child({ subsystem: 'stake-parameters' }),
+    }),
   });
 }
 

@@ -2,8 +2,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Keypair } from '@solana/web3.js';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { createStakeFlowService } from '../../../src/main/api/stake-handlers';
+import { ChainHub } from '../../../src/main/chain-hub';
 import { snapshotFile } from '../../../src/main/store/layout';
 import type { NonceOperation } from '../../../src/shared/contract/offline';
 import { startLocalnet, type Localnet } from '../../support/localnet';
@@ -11,6 +14,7 @@ import { connectTo, startMachine, type OfflineMachine } from './support/offline-
 import { StakeFixtures } from './support/stake-fixtures';
 
 const SOL = 1_000_000_000n;
+const silent = pino({ level: 'silent' });
 
 describe('stake operations with a durable nonce', () => {
   let localnet: Localnet;
@@ -57,6 +61,28 @@ describe('stake operations with a durable nonce', () => {
       BigInt((await connection.getStakeMinimumDelegation()).value),
     );
     expect(saved?.slot).toBeGreaterThan(0);
+  });
+
+  it('saves the stake figures in the stake flow', async () => {
+    const stakeAccount = await fixtures.createStakeAccount(2n * SOL);
+    const flows = createStakeFlowService({
+      bus: machine.bus,
+      store: machine.store,
+      settings: machine.settings,
+      ledger: machine.ledger,
+      chainHub: new ChainHub(machine.settings, silent),
+      logger: silent,
+    });
+
+    await flows.prepare({
+      operation: 'deactivate',
+      input: { account: machine.signer, stakeAccount },
+    });
+
+    const saved = await machine.offline.stakeParameters.load('localnet');
+    expect(saved?.minimumDelegation).toBe(
+      BigInt((await connectTo(localnet.url).getStakeMinimumDelegation()).value),
+    );
   });
 
   it('withdraws offline after the cooldown', async () => {

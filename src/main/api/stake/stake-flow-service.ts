@@ -18,6 +18,7 @@ import type {
   StoredAccountsService,
 } from '../../store';
 import { AppStateTrackerService } from '../ledger/app-state-tracker';
+import type { StakeParametersService } from '../offline/stake-parameters-service';
 import { prepareDrafts } from './draft-preparation';
 import { DraftRegistry, type DraftRecord } from './draft-registry';
 import { DraftSubmissionService, type FlowEventSink } from './draft-submission';
@@ -51,6 +52,8 @@ export interface StakeFlowDependencies {
   events: FlowEventSink;
   logger: Logger;
   timing?: Partial<FlowTiming>;
+  /** Saves the stake rent reserve and minimum delegation so offline operations can use them. */
+  stakeParameters?: Pick<StakeParametersService, 'readAndSave'>;
 }
 
 /**
@@ -297,7 +300,11 @@ export class StakeFlowService {
     };
     const chain = await this.dependencies.chains.chain();
     const rpc = new FlowRpc(chain.rpc);
-    const parameters = await readClusterParameters(rpc, signer.publicKey, signal);
+    const cluster = (await this.dependencies.settings.get()).cluster;
+    const [parameters] = await Promise.all([
+      readClusterParameters(rpc, signer.publicKey, signal),
+      this.dependencies.stakeParameters?.readAndSave(chain.rpc, cluster, signal),
+    ]);
 
     return {
       ...parameters,
