@@ -108,10 +108,10 @@ test.describe('durable nonce walk-through', () => {
     await expect(stakeAccounts.state(stakeAccount)).toHaveText('activating');
     await expect(page.getByTestId('data-age')).toContainText(/read .* ago|read just now/);
 
-    // Staking needs current chain values, so the dialog explains that only Unstake works offline.
+    // A new stake account's address cannot be checked as free offline, so staking is refused.
     await flows.openStake();
     await expect(flows.dialog.getByTestId('offline-nonce-note')).toContainText(
-      'Only Unstake can be signed now',
+      'Creating a stake account needs the cluster',
     );
     await flows.button('Close').click();
     await expect(flows.dialog).toBeHidden();
@@ -154,6 +154,71 @@ test.describe('durable nonce walk-through', () => {
     const unstaked = await chain.readStakeAccount(stakeAccount);
     expect(unstaked?.delegation?.deactivationEpoch).toBe(await chain.epoch());
     expect(await nonceValueOf(chain, nonceAccount)).not.toBe(nonceBefore);
+  });
+
+  test('splits offline and sends when the chain is back', async ({
+    app,
+    chain,
+    flows,
+    panel,
+    stakeAccounts,
+  }) => {
+    const page = app.page;
+    const stakeAccount = await flows.stake(panel, 'Aurora Staking', '3');
+    await stakeAccounts.refreshUntilState(stakeAccount, 'activating');
+    // Reading the new nonce also saves the stake rent reserve and the minimum delegation.
+    await app.goTo('Activity');
+    const nonceAccount = await createNonceAccount(page, panel);
+    const stakeAccountsBefore = await chain.stakeAccountsOf(MAIN);
+
+    const chainState = panel.page.getByRole('status', { name: 'Local chain state' });
+    await panel.button(stopChainLabel).click();
+    await expect(chainState).toHaveText(describeServing('offline'));
+    await app.goTo('Stake accounts');
+    await page.getByRole('button', { name: 'Refresh stake accounts' }).click();
+    await expect(app.statusBar.getByTestId('network-status')).toHaveAttribute(
+      'data-connection',
+      'offline',
+    );
+
+    await flows.actionsRow(stakeAccount).getByRole('button', { name: 'Split' }).click();
+    await flows.dialog.getByLabel('Amount to move (SOL)').fill('1');
+    await expect(flows.dialog.getByTestId('offline-nonce-option')).toContainText(
+      'signed now with a durable nonce',
+    );
+    await flows.button('Sign with durable nonce').click();
+
+    const basis = flows.dialog.getByTestId('offline-basis');
+    await expect(basis).toContainText('could not be simulated');
+    await expect(
+      basis.getByRole('row', { name: /Stake rent reserve and minimum delegation/ }),
+    ).toContainText(/ago|just now/);
+    await expect(
+      basis.getByRole('row', { name: new RegExp(`Stake account ${stakeAccount}`) }),
+    ).toContainText('activating');
+    const instructions = flows.dialog.getByRole('list', { name: 'Instructions' });
+    await expect(instructions.getByRole('listitem').first()).toContainText(nonceAccount);
+    const predicted = await screensIn(
+      flows.dialog.getByRole('list', { name: 'Predicted Ledger screens' }),
+    );
+    await flows.button('Sign with Ledger').click();
+    await approveShowing(panel, predicted);
+    await expect(flows.dialog.getByTestId('nonce-queue-status')).toContainText('Signed and queued');
+    await flows.button('Close').click();
+    await expect(flows.dialog).toBeHidden();
+
+    await app.goTo('Activity');
+    const split = page
+      .getByRole('list', { name: 'Queued transactions' })
+      .getByRole('listitem')
+      .filter({ hasText: /Split .*\(durable nonce\)/ });
+    await expect(split).toHaveAttribute('data-status', 'signed');
+    await panel.button(startChainLabel).click();
+    await expect(chainState).toHaveText(describeServing('serving'));
+    await split.getByRole('button', { name: 'Send now' }).click();
+    await expect(split).toHaveAttribute('data-status', /^(confirmed|finalized)$/);
+
+    expect(await chain.stakeAccountsOf(MAIN)).toHaveLength(stakeAccountsBefore.length + 1);
   });
 
   test('queues a stake with a nonce and sends it at once', async ({ app, chain, flows, panel }) => {

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import type { NonceAccountView, NonceCheckBasis } from '../../../shared/contract/offline';
+import type {
+  NonceAccountView,
+  NonceCheckBasis,
+  NonceOperation,
+} from '../../../shared/contract/offline';
 import { formatAge, secondsSince } from '../components/chain/age';
 import { useNow } from '../components/chain/useNow';
 import { InlineError } from '../components/ledger/InlineError';
@@ -73,21 +77,71 @@ export function NonceChoice({
   );
 }
 
+/** Stake dialog kinds that main can prepare with a durable nonce from saved values. */
+export const OFFLINE_NONCE_KINDS: ReadonlySet<string> = new Set([
+  'deactivate',
+  'withdraw',
+  'split',
+  'merge',
+  'delegate',
+  'authorize',
+]);
+
 /**
- * Explains, while the cluster is unreachable, why only an unstake can be signed for later:
- * the other operations depend on balances, rent and the minimum delegation as they are now.
+ * Explains, while the cluster is unreachable, why this operation cannot be signed for later.
+ * Creating a stake account needs the cluster to check that the new address is free. The
+ * other operations need current chain values or take more than one transaction.
  */
-export function OfflineNonceNote() {
+export function OfflineNonceNote({ kind }: { kind: string }) {
   const connection = useNetwork((state) => state.status?.connection);
   if (connection !== 'offline') {
     return null;
   }
+  const reason =
+    kind === 'createStake' || kind === 'stakeAcross'
+      ? 'Creating a stake account needs the cluster, because the address of the new account has to be checked as free.'
+      : 'This operation needs current chain values, so prepare it once the network is back.';
   return (
     <p className="notice" role="status" data-testid="offline-nonce-note">
-      The cluster is unreachable. Only Unstake can be signed now and sent later, with a durable
-      nonce, because it is checked against the saved stake account. This operation needs the current
-      balance, rent and minimum delegation, so prepare it once the network is back.
+      The cluster is unreachable. Unstake, withdraw, split, merge, delegate and authority changes
+      can be signed now with a durable nonce and sent later. {reason}
     </p>
+  );
+}
+
+/**
+ * Offers, while the cluster is unreachable, to sign the form's operation with a durable nonce,
+ * checked against saved values. `operation` is null until the form is complete.
+ */
+export function OfflineNonceOption({
+  account,
+  operation,
+}: {
+  account: string;
+  operation: NonceOperation | null;
+}) {
+  const connection = useNetwork((state) => state.status?.connection);
+  const prepareOperation = useNonceSigning((state) => state.prepareOperation);
+  if (connection !== 'offline') {
+    return null;
+  }
+  return (
+    <div className="offline-nonce-option" data-testid="offline-nonce-option">
+      <p className="notice" role="status">
+        The cluster is unreachable. This can be signed now with a durable nonce and sent later. It
+        is checked against the saved stake accounts, validator list, rent reserve and minimum
+        delegation, and the cluster runs it only when it is sent.
+      </p>
+      {operation === null ? (
+        <p className="field-hint">Complete the form to sign it with a durable nonce.</p>
+      ) : (
+        <NonceChoice
+          account={account}
+          actionLabel="Sign with durable nonce"
+          onChoose={(nonceAccount) => void prepareOperation({ nonceAccount, operation })}
+        />
+      )}
+    </div>
   );
 }
 

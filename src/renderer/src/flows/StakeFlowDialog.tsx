@@ -11,7 +11,12 @@ import {
 import { DevicePrompt } from './DevicePrompt';
 import { DraftReview } from './DraftReview';
 import { FlowResult } from './FlowResult';
-import { NonceChoice, NonceSigningPanel, OfflineNonceNote } from './NonceSigning';
+import {
+  NonceChoice,
+  NonceSigningPanel,
+  OFFLINE_NONCE_KINDS,
+  OfflineNonceNote,
+} from './NonceSigning';
 import { useNonceSigning } from './nonce-signing';
 import { countOnChainOutcomes } from './on-chain-outcomes';
 import { AccountActionForm } from './forms/AccountActionForms';
@@ -124,7 +129,7 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
       return (
         <>
           {dialog.error !== null && <InlineError error={dialog.error} />}
-          {dialog.kind !== 'deactivate' && <OfflineNonceNote />}
+          {!OFFLINE_NONCE_KINDS.has(dialog.kind) && <OfflineNonceNote kind={dialog.kind} />}
           <FlowForm dialog={dialog} />
           {dialog.kind === 'deactivate' && stakeAccount !== null && (
             <NonceChoice

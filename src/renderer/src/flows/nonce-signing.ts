@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 import type {
   NonceCheckBasis,
+  NonceOperation,
   PendingItem,
   PreparedNonceTransaction,
 } from '../../../shared/contract/offline';
@@ -28,6 +29,8 @@ interface NonceSigningState {
     stakeAccount: string;
     nonceAccount: string;
   }) => Promise<void>;
+  /** Prepares any stake operation main can build with a nonce, from saved values when offline. */
+  prepareOperation: (input: { nonceAccount: string; operation: NonceOperation }) => Promise<void>;
   queueDraft: (draft: StakeDraft, nonceAccount: string) => Promise<void>;
   sign: () => Promise<void>;
   cancelSigning: () => Promise<void>;
@@ -51,10 +54,16 @@ export const useNonceSigning = create<NonceSigningState>((set, get) => {
     item: undefined,
     error: undefined,
 
-    prepareUnstake: async (input) => {
+    prepareUnstake: ({ account, stakeAccount, nonceAccount }) =>
+      get().prepareOperation({
+        nonceAccount,
+        operation: { operation: 'deactivate', input: { account, stakeAccount } },
+      }),
+
+    prepareOperation: async (input) => {
       set({ stage: 'preparing', error: undefined });
       try {
-        const prepared = await call('prepareNonceUnstake', input);
+        const prepared = await call('prepareNonceOperation', input);
         set({ stage: 'review', prepared, item: prepared.item });
       } catch (error) {
         fail(error, 'idle');

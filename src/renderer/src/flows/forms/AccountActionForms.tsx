@@ -2,13 +2,16 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 
 import type { MergeCandidate } from '../../../../shared/contract/stake';
 import type { StakeAuthorityType } from '../../../../shared/domain/stake';
+import type { MethodInput } from '../../../../shared/contract';
 import { call } from '../../bridge/wallet';
 import { formatSol, shortenAddress } from '../../components/chain/amounts';
 import { describeError } from '../../stores/errors';
+import { useNetwork } from '../../stores/network';
 import { usePortfolio } from '../../stores/portfolio';
 import { useStakeFlow, type FlowKind, type FlowTarget } from '../../stores/stake-flow';
 import { ValidatorSelect } from './ValidatorSelect';
 import { NO_ITEMS } from '../no-items';
+import { OfflineNonceOption } from '../NonceSigning';
 
 type ActionKind = Extract<
   FlowKind,
@@ -76,6 +79,9 @@ export function AccountActionForm({ kind, target }: { kind: ActionKind; target: 
   }
 }
 
+type WithdrawInput = MethodInput<'prepareWithdraw'>;
+type AuthorizeInput = MethodInput<'prepareAuthorize'>;
+
 interface ActionProps {
   account: string;
   stakeAccount: string;
@@ -125,6 +131,16 @@ function DelegateForm({
         exclude={kind === 'redelegate' ? currentVoter : null}
       />
       <ReviewButton disabled={voteAccount === ''} />
+      {kind === 'delegate' && (
+        <OfflineNonceOption
+          account={account}
+          operation={
+            voteAccount === ''
+              ? null
+              : { operation: 'delegate', input: { account, stakeAccount, voteAccount } }
+          }
+        />
+      )}
     </form>
   );
 }
@@ -158,16 +174,15 @@ function WithdrawForm({
   const [text, setText] = useState('');
   const [recipient, setRecipient] = useState('');
 
+  const input: WithdrawInput = {
+    account,
+    stakeAccount,
+    amount: all ? { unit: 'all' } : { unit: 'sol', value: text },
+    ...(recipient.trim() === '' ? {} : { recipient: recipient.trim() }),
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void prepare(() =>
-      call('prepareWithdraw', {
-        account,
-        stakeAccount,
-        amount: all ? { unit: 'all' } : { unit: 'sol', value: text },
-        ...(recipient.trim() === '' ? {} : { recipient: recipient.trim() }),
-      }),
-    );
+    void prepare(() => call('prepareWithdraw', input));
   };
 
   return (
@@ -203,6 +218,10 @@ function WithdrawForm({
         />
       </div>
       <ReviewButton disabled={!all && text === ''} />
+      <OfflineNonceOption
+        account={account}
+        operation={!all && text === '' ? null : { operation: 'withdraw', input }}
+      />
     </form>
   );
 }
@@ -233,6 +252,17 @@ function SplitForm({ account, stakeAccount }: ActionProps) {
         onChange={(event) => setText(event.target.value)}
       />
       <ReviewButton disabled={text === ''} />
+      <OfflineNonceOption
+        account={account}
+        operation={
+          text === ''
+            ? null
+            : {
+                operation: 'split',
+                input: { account, stakeAccount, amount: { unit: 'sol', value: text } },
+              }
+        }
+      />
     </form>
   );
 }
@@ -242,6 +272,14 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
   const [candidates, setCandidates] = useState<MergeCandidate[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [source, setSource] = useState('');
+  const connection = useNetwork((state) => state.status?.connection);
+  const saved = usePortfolio((state) => state.state?.snapshot?.stakeAccounts ?? NO_ITEMS);
+  // Offline the merge options cannot be read, so the saved stake accounts of this staker are
+  // offered instead and main checks the chosen pair against their saved states.
+  const savedChoices =
+    connection === 'offline' && candidates === null
+      ? saved.filter((entry) => entry.address !== stakeAccount && entry.staker === account)
+      : null;
 
   useEffect(() => {
     let current = true;
@@ -261,7 +299,25 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
   return (
     <form className="flow-form" onSubmit={submit} aria-label="Merge">
       <p className="field-hint">The chosen account closes, and all its SOL moves into this one.</p>
-      {failure !== null && <p className="field-error">{failure}</p>}
+      {failure !== null && savedChoices === null && <p className="field-error">{failure}</p>}
+      {savedChoices !== null && savedChoices.length > 0 && (
+        <fieldset>
+          <legend>Merge into this account (saved stake accounts)</legend>
+          {savedChoices.map((entry) => (
+            <label key={entry.address} className="checkbox merge-candidate">
+              <input
+                type="radio"
+                name="merge-source"
+                value={entry.address}
+                checked={source === entry.address}
+                onChange={() => setSource(entry.address)}
+              />
+              <span className="mono">{shortenAddress(entry.address)}</span>
+              <span className="muted"> · {entry.state} at the last read</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       {candidates === null && failure === null && <p>Checking which accounts can merge…</p>}
       {candidates?.length === 0 && <p>You have no other stake account.</p>}
       {candidates !== null && candidates.length > 0 && (
@@ -284,6 +340,14 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
         </fieldset>
       )}
       <ReviewButton disabled={source === ''} />
+      <OfflineNonceOption
+        account={account}
+        operation={
+          source === ''
+            ? null
+            : { operation: 'merge', input: { account, destination: stakeAccount, source } }
+        }
+      />
     </form>
   );
 }
@@ -295,18 +359,16 @@ function AuthorizeForm({ account, stakeAccount }: ActionProps) {
   const [authorityType, setAuthorityType] = useState<StakeAuthorityType | 'both'>('staker');
   const [newAuthority, setNewAuthority] = useState('');
 
+  const types: StakeAuthorityType[] =
+    authorityType === 'both' ? ['staker', 'withdrawer'] : [authorityType];
+  const input: AuthorizeInput = {
+    account,
+    stakeAccount,
+    changes: types.map((type) => ({ authorityType: type, newAuthority: newAuthority.trim() })),
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const types: StakeAuthorityType[] =
-      authorityType === 'both' ? ['staker', 'withdrawer'] : [authorityType];
-    const key = newAuthority.trim();
-    void prepare(() =>
-      call('prepareAuthorize', {
-        account,
-        stakeAccount,
-        changes: types.map((type) => ({ authorityType: type, newAuthority: key })),
-      }),
-    );
+    void prepare(() => call('prepareAuthorize', input));
   };
 
   return (
@@ -354,6 +416,10 @@ function AuthorizeForm({ account, stakeAccount }: ActionProps) {
           ))}
       </datalist>
       <ReviewButton disabled={newAuthority.trim() === ''} />
+      <OfflineNonceOption
+        account={account}
+        operation={newAuthority.trim() === '' ? null : { operation: 'authorize', input }}
+      />
     </form>
   );
 }
