@@ -27,11 +27,15 @@ export const offlineErrorContexts = {
   }),
   /** The cluster is unreachable and the app has no saved value to check the request with. */
   OFFLINE_DATA_MISSING: z.object({ what: z.string(), cluster: z.string() }),
-  /** The saved values show the fee payer cannot pay the fee of an offline-signed transaction. */
+  /**
+   * The saved balance of the fee payer is below the fee of an offline-signed transaction plus
+   * its deposits, such as a new account's rent reserve.
+   */
   OFFLINE_BALANCE_TOO_LOW: z.object({
     account: addressTextSchema,
     balanceLamports: z.string(),
     feeLamports: z.string(),
+    depositLamports: z.string(),
   }),
   PENDING_ACTION_NOT_ALLOWED: z.object({
     id: z.string(),
@@ -98,10 +102,10 @@ export const offlineErrorText = {
   OFFLINE_DATA_MISSING: {
     title: 'The app has no saved chain data to check this with',
     nextStep:
-      'Connect to the network once and open the Stake accounts page so the app saves the current values, then try again.',
+      'Connect to the network once, open the Stake accounts and Validators pages and refresh the nonce accounts on the Activity page, so the app saves the current values. Then try again.',
   },
   OFFLINE_BALANCE_TOO_LOW: {
-    title: 'The last saved balance does not cover the fee',
+    title: 'The last saved balance does not cover the fee and deposits',
     nextStep: 'Fund the Ledger account, then refresh its balance while online and try again.',
   },
   NETWORK_REQUIRED: {

@@ -216,6 +216,31 @@ describe('stake operations with a durable nonce', () => {
     expect(failure.code).toMatch(/SPLIT/);
   });
 
+  it('rejects offline a split the saved balance cannot fund', async () => {
+    const nonceAccount = await fixtures.createNonceAccount();
+    const connection = connectTo(localnet.url);
+    const rentReserve = BigInt(await connection.getMinimumBalanceForRentExemption(200));
+    // Stake nearly everything, leaving enough for fees but not for a new account's reserve.
+    const left = 1_000_000n;
+    const stakeLamports = (await fixtures.lamportsOf(machine.signer)) - rentReserve - 5_000n - left;
+    const stakeAccount = await fixtures.createStakeAccount(stakeLamports);
+    await goOffline();
+
+    const failure = await machine.failureOf('prepareNonceOperation', {
+      nonceAccount,
+      operation: {
+        operation: 'split',
+        input: { account: machine.signer, stakeAccount, amount: { unit: 'sol', value: '2' } },
+      },
+    });
+
+    expect(failure.code).toBe('OFFLINE_BALANCE_TOO_LOW');
+    expect(failure.context).toMatchObject({
+      balanceLamports: left.toString(),
+      depositLamports: rentReserve.toString(),
+    });
+  });
+
   it('merges offline two accounts activating together', async () => {
     const nonceAccount = await fixtures.createNonceAccount();
     const destination = await fixtures.createStakeAccount(2n * SOL);

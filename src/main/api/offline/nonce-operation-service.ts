@@ -234,7 +234,8 @@ export class NonceOperationService {
         {
           account: signer.publicKey,
           balanceLamports: balance.toString(),
-          feeLamports: needed.toString(),
+          feeLamports: fee.toString(),
+          depositLamports: plan.signerOutflowLamports.toString(),
         },
         `The last saved balance of ${signer.publicKey}, ${formatSol(balance)}, does not cover the ${formatSol(needed)} this transaction takes from it.`,
       );
