@@ -338,6 +338,32 @@ describe('stake operations with a durable nonce', () => {
     expect(failure.message).toMatch(/stake accounts/);
   });
 
+  it('gives queued splits different accounts', async () => {
+    const firstNonce = await fixtures.createNonceAccount();
+    const secondNonce = await fixtures.createNonceAccount();
+    const stakeAccount = await fixtures.createStakeAccount(6n * SOL);
+    const split = (nonceAccount: string) =>
+      prepare(nonceAccount, {
+        operation: 'split',
+        input: { account: machine.signer, stakeAccount, amount: { unit: 'sol', value: '2' } },
+      });
+
+    const first = await split(firstNonce);
+    const second = await split(secondNonce);
+    for (const prepared of [first, second]) {
+      await machine.call('signPendingTransaction', {
+        id: prepared.item.id,
+        reviewId: prepared.review.reviewId,
+      });
+    }
+    const sentFirst = await machine.call('sendPendingTransaction', { id: first.item.id });
+    const sentSecond = await machine.call('sendPendingTransaction', { id: second.item.id });
+
+    expect(sentFirst.status.kind).toBe('confirmed');
+    expect(sentSecond.status.kind).toBe('confirmed');
+    expect(await fixtures.lamportsOf(stakeAccount)).toBeLessThan(3n * SOL);
+  });
+
   it('splits live with current values', async () => {
     const nonceAccount = await fixtures.createNonceAccount();
     const stakeAccount = await fixtures.createStakeAccount(4n * SOL);

@@ -43,6 +43,8 @@ export interface CachedPlanContext {
   data: CachedStakeData;
   signer: StoredAccount;
   ownAccounts: readonly StoredAccount[];
+  /** Accounts of queued transactions; a split's new account must not be one of them. */
+  queuedAddresses: ReadonlySet<string>;
   build: BuildContext;
 }
 
@@ -160,7 +162,10 @@ async function planSplitFromCache(
   const { seed, address } = chooseStakeSeed({
     base: context.build.signer,
     scheme: 'random',
-    takenAddresses: context.data.portfolio.stakeAccounts.map((entry) => entry.address),
+    takenAddresses: [
+      ...context.data.portfolio.stakeAccounts.map((entry) => entry.address),
+      ...context.queuedAddresses,
+    ],
   });
   const plan = planSplit({
     source: snapshot,

@@ -104,7 +104,7 @@ export class CachedStakeData {
   stakeAccountFigure(view: StakeAccountView): CachedFigure {
     return {
       label: `Stake account ${view.address}`,
-      value: `${view.state}, ${formatSol(BigInt(view.lamports))}, staker ${view.staker}, withdrawer ${view.withdrawer}`,
+      value: `${view.state}, ${formatSol(BigInt(view.lamports))}, staker ${view.staker}, withdrawer ${view.withdrawer}${view.stale ? ', not confirmed by the last refresh' : ''}`,
       slot: view.dataSlot,
       readAt: view.fetchedAt,
     };

@@ -136,6 +136,7 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
       chain,
       settings,
       accounts: store.accounts,
+      pending: store.pending,
       snapshots: store.snapshots,
       stakeParameters,
       nonces,

@@ -6,11 +6,15 @@ import type {
   NonceOperation,
   PreparedNonceTransaction,
 } from '../../../shared/contract/offline';
-import type { IntentSummary, StoredAccount } from '../../../shared/domain/store';
+import type {
+  IntentSummary,
+  PendingTransaction,
+  StoredAccount,
+} from '../../../shared/domain/store';
 import { isWalletError, WalletError } from '../../../shared/errors';
 import type { ChainService } from '../../chain';
 import type { SettingsService } from '../../settings-service';
-import { buildReviewModel, formatSol } from '../../stake';
+import { buildReviewModel, formatSol, parseMessage } from '../../stake';
 import type { SnapshotService } from '../../store';
 import { findStoredAccount } from '../ledger/account-views';
 import { prepareDrafts } from '../stake/draft-preparation';
@@ -36,6 +40,8 @@ export interface NonceOperationDependencies {
   chain: () => Promise<ChainService>;
   settings: Pick<SettingsService, 'get'>;
   accounts: { list(): StoredAccount[] };
+  /** Queued transactions, whose accounts a split must not pick as its new account. */
+  pending: { list(): PendingTransaction[] };
   snapshots: Pick<SnapshotService, 'load'>;
   stakeParameters: Pick<StakeParametersService, 'load' | 'readAndSave'>;
   nonces: Pick<NonceAccountService, 'nonceForSigning'>;
@@ -56,6 +62,13 @@ interface BuiltNonceTransaction {
   intent: IntentSummary;
   basis: NonceCheckBasis;
 }
+
+/** Statuses of a queued transaction that may still land. */
+const WAITING_STATUSES = new Set<PendingTransaction['status']['kind']>([
+  'unsigned',
+  'signed',
+  'sent',
+]);
 
 /** Solana app version assumed for building when no device is open; the review rebuilds for the device. */
 const VERSION_WITHOUT_DEVICE = '1.9.0';
@@ -192,7 +205,7 @@ export class NonceOperationService {
       case 'withdraw':
         return planWithdraw(operation.input, environment);
       case 'split':
-        return planSplitStake(operation.input, environment, new Set());
+        return planSplitStake(operation.input, environment, this.queuedAddresses());
       case 'merge':
         return planMerge(operation.input, environment);
       case 'delegate':
@@ -220,6 +233,7 @@ export class NonceOperationService {
       data,
       signer,
       ownAccounts: this.dependencies.accounts.list(),
+      queuedAddresses: this.queuedAddresses(),
       build: { signer: signerKey, lifetime: nonce.lifetime, appVersion },
     });
 
@@ -266,6 +280,24 @@ export class NonceOperationService {
         ],
       },
     };
+  }
+
+  /**
+   * Returns every account of the transactions still waiting to land, so a new split account
+   * is not given the address a queued split already uses.
+   */
+  private queuedAddresses(): Set<string> {
+    const addresses = new Set<string>();
+    for (const record of this.dependencies.pending.list()) {
+      if (!WAITING_STATUSES.has(record.status.kind)) {
+        continue;
+      }
+      const message = Uint8Array.from(Buffer.from(record.messageBase64, 'base64'));
+      for (const key of parseMessage(message).staticKeys) {
+        addresses.add(key);
+      }
+    }
+    return addresses;
   }
 
   private appVersion(): string {

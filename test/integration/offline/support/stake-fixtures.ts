@@ -25,6 +25,7 @@ export class StakeFixtures {
 
   /** Creates a nonce account through the queue, reads it, and returns its address. */
   async createNonceAccount(): Promise<string> {
+    const before = await this.machine.call('listNonceAccounts', { refresh: false });
     const prepared = await this.machine.call('prepareNonceAccount', {
       authority: this.machine.signer,
     });
@@ -35,7 +36,9 @@ export class StakeFixtures {
     });
     await this.machine.call('sendPendingTransaction', { id: prepared.item.id });
     const list = await this.machine.call('listNonceAccounts', { refresh: true });
-    const account = list.accounts[0];
+    const account = list.accounts.find(
+      (entry) => !before.accounts.some((known) => known.address === entry.address),
+    );
     if (account === undefined) {
       throw new Error('no nonce account after creating one');
     }
