@@ -169,6 +169,9 @@ test.describe('durable nonce walk-through', () => {
     // Reading the new nonce also saves the stake rent reserve and the minimum delegation.
     await app.goTo('Activity');
     const nonceAccount = await createNonceAccount(page, panel);
+    await expect(page.getByTestId('saved-stake-parameters')).toContainText(
+      /Saved for offline signing: stake rent reserve .* read (just now|\d+ s ago)/,
+    );
     const stakeAccountsBefore = await chain.stakeAccountsOf(MAIN);
 
     const chainState = panel.page.getByRole('status', { name: 'Local chain state' });

@@ -50,8 +50,20 @@ export const nonceAccountViewSchema = z.strictObject({
 });
 export type NonceAccountView = z.infer<typeof nonceAccountViewSchema>;
 
+/** The stake figures saved for offline operations, with the read they come from. */
+export const savedStakeParametersSchema = z.strictObject({
+  /** Rent-exempt reserve of a 200-byte stake account. */
+  stakeRentReserve: lamportsSchema,
+  minimumDelegation: lamportsSchema,
+  slot: z.int().nonnegative(),
+  readAt: isoTimeSchema,
+});
+export type SavedStakeParametersView = z.infer<typeof savedStakeParametersSchema>;
+
 export const nonceAccountListSchema = z.strictObject({
   accounts: z.array(nonceAccountViewSchema),
+  /** The saved stake figures of the cluster; null until the cluster was read once. */
+  stakeParameters: savedStakeParametersSchema.nullable(),
   /** True when the cluster could not be read and the list is the last one saved. */
   fromCache: z.boolean(),
   /** Reason the refresh failed; null when it succeeded or was not requested. */

@@ -61,6 +61,9 @@ describe('stake operations with a durable nonce', () => {
       BigInt((await connection.getStakeMinimumDelegation()).value),
     );
     expect(saved?.slot).toBeGreaterThan(0);
+    const list = await machine.call('listNonceAccounts', { refresh: false });
+    expect(list.stakeParameters?.minimumDelegation).toBe(saved?.minimumDelegation.toString());
+    expect(list.stakeParameters?.stakeRentReserve).toBe(saved?.stakeRentReserve.toString());
   });
 
   it('saves the stake figures in the stake flow', async () => {

@@ -79,7 +79,7 @@ export interface NonceAccountServiceDependencies {
   /** Store of the last readings, so nonce values survive a restart without network. */
   snapshots?: Pick<SnapshotService, 'save' | 'load'>;
   /** Saves the stake rent reserve and minimum delegation on every successful nonce read. */
-  stakeParameters?: Pick<StakeParametersService, 'readAndSave'>;
+  stakeParameters?: Pick<StakeParametersService, 'readAndSave' | 'load'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -140,8 +140,18 @@ export class NonceAccountService {
     }
 
     await this.knownReadings(cluster);
+    const parameters = (await this.dependencies.stakeParameters?.load(cluster)) ?? null;
     return {
       accounts: this.views(cluster),
+      stakeParameters:
+        parameters === null
+          ? null
+          : {
+              stakeRentReserve: parameters.stakeRentReserve.toString(),
+              minimumDelegation: parameters.minimumDelegation.toString(),
+              slot: parameters.slot,
+              readAt: parameters.readAt,
+            },
       fromCache,
       error: error === null ? null : error.toData(),
     };

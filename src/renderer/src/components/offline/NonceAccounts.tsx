@@ -38,6 +38,13 @@ export function NonceAccounts() {
           gives the age and slot of each.
         </p>
       )}
+      {nonces !== undefined && (
+        <p className="field-hint" data-testid="saved-stake-parameters">
+          {nonces.stakeParameters === null
+            ? 'The stake rent reserve and minimum delegation are not saved yet, so splits cannot be signed offline. Refresh the nonces while the cluster is reachable.'
+            : `Saved for offline signing: stake rent reserve ${formatSol(nonces.stakeParameters.stakeRentReserve)} and minimum delegation ${formatSol(nonces.stakeParameters.minimumDelegation)}, read ${formatAge(secondsSince(nonces.stakeParameters.readAt, nowMs))} (slot ${nonces.stakeParameters.slot.toLocaleString('en-US')}).`}
+        </p>
+      )}
       {nonces === undefined || nonces.accounts.length === 0 ? (
         <p className="empty-state">No nonce accounts found for your Ledger accounts.</p>
       ) : (
