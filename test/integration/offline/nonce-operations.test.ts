@@ -119,6 +119,31 @@ describe('stake operations with a durable nonce', () => {
     );
   });
 
+  it('fails preflight when saved values changed', async () => {
+    const nonceAccount = await fixtures.createNonceAccount();
+    const stakeAccount = await fixtures.createStakeAccount(2n * SOL);
+    await fixtures.deactivateAndCoolDown(stakeAccount);
+    await goOffline();
+    const prepared = await prepare(nonceAccount, {
+      operation: 'withdraw',
+      input: { account: machine.signer, stakeAccount, amount: { unit: 'all' } },
+    });
+    await machine.call('signPendingTransaction', {
+      id: prepared.item.id,
+      reviewId: prepared.review.reviewId,
+    });
+
+    // Once back, part of the account is withdrawn elsewhere, so "all" of the saved amount is too much.
+    localnet.setServingMode({ kind: 'serving' });
+    await fixtures.withdrawOutsideApp(stakeAccount, SOL);
+    const nonceBefore = await fixtures.nonceValueOf(nonceAccount);
+    const sent = await machine.call('sendPendingTransaction', { id: prepared.item.id });
+
+    expect(sent.status.kind).toBe('failed');
+    expect(sent.status.kind === 'failed' ? sent.status.reason : '').toMatch(/simulation failed/i);
+    expect(await fixtures.nonceValueOf(nonceAccount)).toBe(nonceBefore);
+  });
+
   it('rejects offline a withdrawal above the saved amount', async () => {
     const nonceAccount = await fixtures.createNonceAccount();
     const stakeAccount = await fixtures.createStakeAccount(2n * SOL);

@@ -276,7 +276,7 @@ export class NonceOperationService {
           plan.signerOutflowLamports === 0n
             ? `The last saved balance, ${formatSol(balance)}, covers the fee of ${formatSol(fee)}.`
             : `The last saved balance, ${formatSol(balance)}, covers the fee of ${formatSol(fee)} and the ${formatSol(plan.signerOutflowLamports)} paid into the new account.`,
-          'Simulation was not possible without the cluster. Before sending, the queue checks that the nonce has not moved, and the cluster runs the transaction when it arrives.',
+          'Simulation was not possible without the cluster. When it is sent, the queue first checks that the nonce has not moved, and the node simulates it (preflight) and rejects it if it would fail.',
         ],
       },
     };

@@ -8,6 +8,7 @@ import { ChainHub } from '../../../../src/main/chain-hub';
 import {
   buildCreateAndDelegate,
   buildDeactivate,
+  buildWithdraw,
   chooseStakeSeed,
 } from '../../../../src/main/stake';
 import type { PreparedNonceTransaction } from '../../../../src/shared/contract/offline';
@@ -80,6 +81,18 @@ export class StakeFixtures {
     );
     await this.sendOutsideApp(built.message);
     await this.localnet.advanceEpochs(2);
+  }
+
+  /** Withdraws lamports from a stake account to the Ledger key outside the app. */
+  async withdrawOutsideApp(stakeAccount: string, lamports: bigint): Promise<void> {
+    const connection = connectTo(this.localnet.url);
+    const latest = await connection.getLatestBlockhash('confirmed');
+    const signer = new PublicKey(this.machine.signer);
+    const built = buildWithdraw(
+      { stakeAccount: new PublicKey(stakeAccount), recipient: signer, lamports },
+      { signer, lifetime: { kind: 'blockhash', blockhash: latest.blockhash }, appVersion: '1.9.0' },
+    );
+    await this.sendOutsideApp(built.message);
   }
 
   /** Saves the portfolio the way the Stake accounts page does, so offline checks have data. */
