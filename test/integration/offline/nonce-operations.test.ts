@@ -307,6 +307,48 @@ describe('stake operations with a durable nonce', () => {
     expect(state?.kind === 'delegated' ? state.stake.delegation.voter : null).toBe(voteAccount);
   });
 
+  it('warns offline of a raised commission', async () => {
+    const nonceAccount = await fixtures.createNonceAccount();
+    const stakeAccount = await fixtures.createStakeAccount(2n * SOL);
+    await fixtures.deactivateAndCoolDown(stakeAccount);
+    const voteAccount = localnet.validators[1]!.voteAccount.toBase58();
+    await fixtures.saveValidators();
+    await localnet.setCommission(voteAccount, 90);
+    await fixtures.saveValidators();
+    await goOffline();
+
+    const prepared = await prepare(nonceAccount, {
+      operation: 'delegate',
+      input: { account: machine.signer, stakeAccount, voteAccount },
+    });
+
+    const warnings = prepared.basis.checks.filter((check) => check.startsWith('Warning:'));
+    expect(warnings.join(' ')).toMatch(/raised its commission from \d+% to 90%/);
+  });
+
+  it('changes the withdrawer offline with a warning', async () => {
+    const nonceAccount = await fixtures.createNonceAccount();
+    const stakeAccount = await fixtures.createStakeAccount(2n * SOL);
+    await goOffline();
+    const newWithdrawer = Keypair.generate().publicKey.toBase58();
+
+    const prepared = await prepare(nonceAccount, {
+      operation: 'authorize',
+      input: {
+        account: machine.signer,
+        stakeAccount,
+        changes: [{ authorityType: 'withdrawer', newAuthority: newWithdrawer }],
+      },
+    });
+    expect(prepared.basis.checks.join(' ')).toMatch(/not one of your Ledger accounts/);
+    await fixtures.signOfflineAndSendLater(prepared);
+
+    const state = await fixtures.stakeStateOf(stakeAccount);
+    expect(state?.kind === 'delegated' ? state.meta.authorized.withdrawer : null).toBe(
+      newWithdrawer,
+    );
+  });
+
   it('rejects offline a delegation without a saved validator list', async () => {
     const nonceAccount = await fixtures.createNonceAccount();
     const stakeAccount = await fixtures.createStakeAccount(2n * SOL);
