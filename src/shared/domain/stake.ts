@@ -334,6 +334,18 @@ export const reviewWarningSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signerNotRequired'), signer: accountSchema }),
   z.object({ kind: z.literal('feePayerNotSigner'), feePayer: accountSchema }),
   z.object({
+    kind: z.literal('fundsToOtherKey'),
+    /** The account the SOL leaves: a stake account or a system account. */
+    from: accountSchema,
+    to: accountSchema,
+    lamports: u64Schema,
+  }),
+  z.object({
+    kind: z.literal('highFee'),
+    feeLamports: u64Schema,
+    priorityLamports: u64Schema,
+  }),
+  z.object({
     kind: z.literal('authorityChangeToOtherKey'),
     stakeAccount: accountSchema,
     newAuthority: accountSchema,

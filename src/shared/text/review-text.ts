@@ -24,6 +24,12 @@ export function describeWarning(warning: ReviewWarning, name: (address: string) 
       return `${name(warning.signer)} is not a required signer of this transaction.`;
     case 'feePayerNotSigner':
       return `The fee is paid by ${name(warning.feePayer)}, not by your signing account.`;
+    case 'fundsToOtherKey':
+      return `${formatSol(warning.lamports)} goes from ${name(warning.from)} to ${name(warning.to)}, which is not one of your accounts. Check the recipient.`;
+    case 'highFee':
+      return warning.priorityLamports === '0'
+        ? `The fee is ${formatSol(warning.feeLamports)}, far above the usual 0.000005 SOL per signature.`
+        : `The fee is ${formatSol(warning.feeLamports)}, of which ${formatSol(warning.priorityLamports)} is a priority fee set by the transaction. Check it before signing.`;
     case 'authorityChangeToOtherKey':
       return `Authority over stake account ${name(warning.stakeAccount)} moves to ${name(warning.newAuthority)}, which is not one of your accounts.`;
   }

@@ -334,6 +334,66 @@ describe('review warnings', () => {
     ]);
   });
 
+  it('warns about SOL leaving for a stranger', () => {
+    const stranger = new PublicKey(address(76));
+    const toStranger = SystemProgram.transfer({
+      fromPubkey: signer,
+      toPubkey: stranger,
+      lamports: 7,
+    });
+    const toSavings = SystemProgram.transfer({
+      fromPubkey: signer,
+      toPubkey: speculos.account1,
+      lamports: 7,
+    });
+
+    expect(buildReviewModel(legacyBytes([toStranger]), context()).warnings).toEqual([
+      { kind: 'fundsToOtherKey', from: signer.toBase58(), to: stranger.toBase58(), lamports: '7' },
+    ]);
+    expect(buildReviewModel(legacyBytes([toSavings]), context()).warnings).toEqual([]);
+    // Without the person's own addresses every recipient would look foreign.
+    expect(
+      buildReviewModel(legacyBytes([toStranger]), context({ labels: new Map() })).warnings,
+    ).toEqual([]);
+  });
+
+  it('warns about a stake withdrawal to a stranger', () => {
+    const stranger = new PublicKey(address(77));
+    const withdraw = StakeProgram.withdraw({
+      stakePubkey: new PublicKey(address(78)),
+      authorizedPubkey: signer,
+      toPubkey: stranger,
+      lamports: 1_000,
+    }).instructions;
+
+    expect(buildReviewModel(legacyBytes(withdraw), context()).warnings).toContainEqual({
+      kind: 'fundsToOtherKey',
+      from: address(78),
+      to: stranger.toBase58(),
+      lamports: '1000',
+    });
+  });
+
+  it('warns about a fee above the threshold', () => {
+    const instructions = [
+      ComputeBudgetProgram.setComputeUnitLimit({ units: 1_400_000 }),
+      ComputeBudgetProgram.setComputeUnitPrice({ microLamports: 1_000_000_000 }),
+      SystemProgram.transfer({ fromPubkey: signer, toPubkey: speculos.account1, lamports: 1 }),
+    ];
+
+    const review = buildReviewModel(legacyBytes(instructions), context());
+
+    expect(review.warnings).toContainEqual({
+      kind: 'highFee',
+      feeLamports: '1400005000',
+      priorityLamports: '1400000000',
+    });
+    expect(
+      buildReviewModel(legacyBytes(instructions), context({ highFeeLamports: 2_000_000_000n }))
+        .warnings,
+    ).not.toContainEqual(expect.objectContaining({ kind: 'highFee' }));
+  });
+
   it('flags foreign fee payer and signer', () => {
     const transfer = SystemProgram.transfer({
       fromPubkey: speculos.account1,

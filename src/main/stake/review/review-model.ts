@@ -33,9 +33,17 @@ export interface ReviewContext {
   validatorLookup?: (voteAccount: string) => ValidatorFacts | undefined;
   /** Warn above this commission, in whole percent. Default 10. */
   highCommissionPercent?: number;
+  /** Warn when the fee, priority fee included, is above this. Default 0.01 SOL. */
+  highFeeLamports?: bigint;
   /** Addresses of lookup tables the message uses, when fetched, in table order. */
   resolvedLookupTables?: ReadonlyMap<string, readonly string[]>;
 }
+
+/**
+ * Fee above which the review warns: 2,000 times the 5,000-lamport fee of one signature,
+ * far above the priority fees wallets add under congestion.
+ */
+export const DEFAULT_HIGH_FEE_LAMPORTS = 10_000_000n;
 
 /** Base-58 SHA-256 of the message bytes: the hash the device shows when blind signing. */
 export function messageHashOf(messageBytes: Uint8Array): string {
@@ -98,6 +106,9 @@ export function buildReviewModel(messageBytes: Uint8Array, context: ReviewContex
     validatorLookup: context.validatorLookup ?? null,
     highCommissionPercent: context.highCommissionPercent ?? 10,
     feeLamports: BigInt(fee.totalLamports),
+    priorityLamports: BigInt(fee.priorityLamports),
+    highFeeLamports: context.highFeeLamports ?? DEFAULT_HIGH_FEE_LAMPORTS,
+    knowsOwnAddresses: labels.size > 0,
   });
 
   return {

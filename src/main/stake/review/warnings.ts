@@ -19,6 +19,14 @@ export interface WarningOptions {
   validatorLookup: ((voteAccount: string) => ValidatorFacts | undefined) | null;
   highCommissionPercent: number;
   feeLamports: bigint;
+  priorityLamports: bigint;
+  /** Warn when the fee, priority fee included, is above this. */
+  highFeeLamports: bigint;
+  /**
+   * True when the person's own addresses are given (the app's saved accounts), so SOL
+   * going elsewhere can be detected. Without them every recipient would look foreign.
+   */
+  knowsOwnAddresses: boolean;
 }
 
 /** Collects the warnings a person should read before confirming on the device. */
@@ -53,7 +61,18 @@ export function collectWarnings(
     warnings.push({ kind: 'feePayerNotSigner', feePayer });
   }
 
+  if (options.feeLamports > options.highFeeLamports) {
+    warnings.push({
+      kind: 'highFee',
+      feeLamports: options.feeLamports.toString(),
+      priorityLamports: options.priorityLamports.toString(),
+    });
+  }
+
   warnings.push(...authorityWarnings(instructions, options));
+  if (options.knowsOwnAddresses) {
+    warnings.push(...recipientWarnings(instructions, options));
+  }
   warnings.push(...validatorWarnings(instructions, options));
   warnings.push(...balanceWarnings(instructions, feePayer, options));
   return warnings;
@@ -77,6 +96,33 @@ function authorityWarnings(
             newAuthority: action.newAuthority,
           });
         }
+        break;
+      default:
+        break;
+    }
+  }
+  return warnings;
+}
+
+/** Warns for each transfer or withdrawal whose recipient is not one of the person's accounts. */
+function recipientWarnings(
+  instructions: readonly ReviewInstruction[],
+  options: WarningOptions,
+): ReviewWarning[] {
+  const warnings: ReviewWarning[] = [];
+  const warn = (from: string, to: string, lamports: string): void => {
+    if (!options.isOwn(to)) {
+      warnings.push({ kind: 'fundsToOtherKey', from, to, lamports });
+    }
+  };
+  for (const { action } of instructions) {
+    switch (action.kind) {
+      case 'systemTransfer':
+      case 'systemTransferWithSeed':
+        warn(action.from, action.to, action.lamports);
+        break;
+      case 'stakeWithdraw':
+        warn(action.stakeAccount, action.to, action.lamports);
         break;
       default:
         break;
