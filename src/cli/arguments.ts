@@ -243,7 +243,7 @@ function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `${message.split('.')[0]}. Run with --help to list the options.`;
+      return `${message.split('.')[0]}.`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       return `${message}. Options such as --url and --authority need a value after them.`;
     default:

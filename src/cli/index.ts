@@ -4,6 +4,7 @@ import { ChainService, createClusterConfig } from '../main/chain';
 import { createRootLogger } from '../main/logging';
 import { errorText, isWalletError } from '../shared/errors';
 import { parseCliArguments, usage, UsageError, type CliCommand } from './arguments';
+import { readTransactionFileBytes } from '../shared/text/transaction-file-reading';
 import { formatReviewText, readReviewReport } from './review-command';
 import { formatStakeAccountsText, readStakeAccountsReport } from './stake-accounts-command';
 import { formatValidatorsText, readValidatorsReport } from './validators-command';
@@ -34,6 +35,7 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>): Promise<stri
       signer: command.signer,
       appVersion: command.appVersion,
       chain,
+      logger,
     });
     return command.json ? toJson(report) : formatReviewText(report);
   }
@@ -61,21 +63,39 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>): Promise<stri
 /** Largest input read, well above any transaction file, so a wrong path fails fast. */
 const MAX_INPUT_BYTES = 1024 * 1024;
 
+/**
+ * Reads the review input as text: an exported transaction file as it is, base64 or base58
+ * text trimmed, and a raw binary transaction as base64, as the Review page does.
+ */
 async function readSource(source: string): Promise<string> {
-  if (source === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += buffer.length;
-      if (size > MAX_INPUT_BYTES) {
-        throw new UsageError('Standard input is larger than 1 MiB. Pass one transaction.');
-      }
-      chunks.push(buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
+  const bytes = source === '-' ? await readStandardInput() : await readInputFile(source);
+  const name = source === '-' ? 'Standard input' : `"${source}"`;
+  const asText = bytes.toString('utf8');
+  if (asText.trimStart().startsWith('{')) {
+    return asText;
   }
+  const reading = readTransactionFileBytes(name, bytes);
+  if (reading.kind === 'problem') {
+    throw new UsageError(reading.message);
+  }
+  return reading.text;
+}
 
+async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) {
+      throw new UsageError('Standard input is larger than 1 MiB. Pass one transaction.');
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readInputFile(source: string): Promise<Buffer> {
   let info;
   try {
     info = await stat(source);
@@ -88,7 +108,7 @@ async function readSource(source: string): Promise<string> {
   if (info.size > MAX_INPUT_BYTES) {
     throw new UsageError(`"${source}" is larger than 1 MiB. Pass one transaction.`);
   }
-  return readFile(source, 'utf8');
+  return readFile(source);
 }
 
 function describeFsError(error: unknown): string {

@@ -1,7 +1,11 @@
 import { AddressLookupTableAccount } from '@solana/web3.js';
+import type { Logger } from 'pino';
 
 import type { ReviewModel } from '../shared/domain/stake';
+import type { ChainCheck } from '../shared/contract/ledger';
+import { describeChainCheck } from '../shared/text/chain-check-text';
 import { describeDeviceReview, describeWarning } from '../shared/text/review-text';
+import { TransactionChainCheckService } from '../main/api/ledger/transaction-chain-check';
 import { decodeTransactionText } from '../main/api/ledger/transaction-text';
 import { decodeTransactionFile } from '../main/api/offline/transaction-file';
 import type { ChainService } from '../main/chain';
@@ -28,6 +32,8 @@ export interface ReviewReport {
   signatures: { signer: string; signed: boolean }[];
   /** The endpoint and slot that validator facts and lookup tables were read at, if any. */
   chain: { url: string; slot: number } | null;
+  /** Simulation, blockhash or nonce, and balance check on the cluster; null without --url. */
+  chainCheck: ChainCheck | null;
   review: ReviewModel;
 }
 
@@ -37,6 +43,7 @@ export interface ReviewOptions {
   signer: string | undefined;
   appVersion: string;
   chain: { url: string; service: ChainService } | null;
+  logger: Logger;
 }
 
 interface ReviewInput {
@@ -65,16 +72,37 @@ export async function readReviewReport(options: ReviewOptions): Promise<ReviewRe
     chainFacts = await readChainFacts(options.chain.service, decoded.message);
   }
 
-  const review = buildReviewModel(decoded.message, {
+  // The signer is the only address the CLI can treat as the person's own.
+  const labels = new Map([[signer, 'signing account']]);
+  const context = {
     signer,
     appVersion: options.appVersion,
+    labels,
     ...(chainFacts === null
       ? {}
       : {
           validatorLookup: (voteAccount: string) => chainFacts.validators.get(voteAccount),
           resolvedLookupTables: chainFacts.lookupTables,
         }),
-  });
+  };
+  let review = buildReviewModel(decoded.message, context);
+
+  let chainCheck: ChainCheck | null = null;
+  if (options.chain !== null) {
+    const service = options.chain.service;
+    const checker = new TransactionChainCheckService({
+      chain: () => Promise.resolve({ cluster: { id: 'custom' }, rpc: service.rpc }),
+      logger: options.logger,
+    });
+    const result = await checker.check({
+      message: decoded.message,
+      review,
+      ownAddresses: [signer],
+    });
+    chainCheck = result.check;
+    // With the signer's balance known, the review can warn about a large share of it.
+    review = buildReviewModel(decoded.message, { ...context, balances: result.balances });
+  }
 
   return {
     source: options.source,
@@ -89,6 +117,7 @@ export async function readReviewReport(options: ReviewOptions): Promise<ReviewRe
       options.chain === null || chainFacts === null
         ? null
         : { url: options.chain.url, slot: chainFacts.slot },
+    chainCheck,
     review,
   };
 }
@@ -218,6 +247,11 @@ export function formatReviewText(report: ReviewReport): string {
     `Fee: ${formatSolAmount(review.fee.totalLamports)}`,
   ];
 
+  if (report.chainCheck !== null) {
+    const text = describeChainCheck(report.chainCheck);
+    lines.push('', `On the cluster: ${text.title}`, ...text.details.map((line) => `  ${line}`));
+  }
+
   lines.push('', 'Warnings:');
   if (review.warnings.length === 0) {
     lines.push('  none');
@@ -229,10 +263,14 @@ export function formatReviewText(report: ReviewReport): string {
   lines.push('', `Ledger, signing with ${report.signer} (${describeSignerChoice(report)}):`);
   lines.push(`  ${describeDeviceReview(review.device)}`);
   if (review.device.outcome !== 'refused') {
-    review.device.screens.forEach((screen, index) => {
-      const expert = screen.expertOnly ? ' [expert mode only]' : '';
-      lines.push(`  Screen ${index + 1}: ${screen.title}: ${screen.value}${expert}`);
+    // Numbered as the device numbers them with expert mode off; expert-only screens follow.
+    const shown = review.device.screens.filter((screen) => !screen.expertOnly);
+    shown.forEach((screen, index) => {
+      lines.push(`  Screen ${index + 1} of ${shown.length}: ${screen.title}: ${screen.value}`);
     });
+    for (const screen of review.device.screens.filter((candidate) => candidate.expertOnly)) {
+      lines.push(`  With expert mode on, also: ${screen.title}: ${screen.value}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

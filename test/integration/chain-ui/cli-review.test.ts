@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import {
   ComputeBudgetProgram,
+  Connection,
+  SystemProgram,
   Keypair,
   PublicKey,
   StakeProgram,
@@ -111,7 +113,7 @@ describe('cli review', () => {
     expect(run.stdout).toContain('Instructions:\n  1. ');
     expect(run.stdout).toContain('Fee: 0.000005000 SOL');
     expect(run.stdout).toContain('Clear signing: Solana app 1.16.0');
-    expect(run.stdout).toMatch(/Screen 1: /);
+    expect(run.stdout).toMatch(/Screen 1 of \d+: /);
   });
 
   it('reads a signed base58 transaction from standard input', async () => {
@@ -192,6 +194,24 @@ describe('cli review', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('reads a raw binary transaction', async () => {
+    const path = join(folder, 'stake.bin');
+    await writeFile(path, stakeMessage().serialize());
+
+    const report = await reviewJson([path]);
+
+    expect(report.input).toEqual({ kind: 'message', encoding: 'base64' });
+  });
+
+  it('rejects an empty file', async () => {
+    const path = await writeInput('empty.b64', '');
+
+    const run = await runCli(['review', path]);
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is empty. Choose a file with one transaction.');
+  });
+
   it('rejects a missing file', async () => {
     const run = await runCli(['review', join(folder, 'absent.b64')]);
 
@@ -250,5 +270,49 @@ describe('cli review with --url', () => {
       kind: 'validatorDelinquent',
       voteAccount: harbor?.voteAccount.toBase58(),
     });
+  });
+
+  it('reports a transfer the cluster would reject', async () => {
+    const sender = Keypair.generate();
+    await localnet.fund(sender.publicKey, 1_000_000_000n);
+    const { blockhash: recent } = await new Connection(localnet.url).getLatestBlockhash();
+    const message = new TransactionMessage({
+      payerKey: sender.publicKey,
+      recentBlockhash: recent,
+      instructions: [
+        SystemProgram.transfer({
+          fromPubkey: sender.publicKey,
+          toPubkey: voter,
+          lamports: 5_000_000_000,
+        }),
+      ],
+    }).compileToV0Message();
+    const path = await writeInput(
+      'overdraw.b64',
+      Buffer.from(message.serialize()).toString('base64'),
+    );
+
+    const report = await reviewJson([path, '--url', localnet.url]);
+    const run = await runCli(['review', path, '--url', localnet.url]);
+
+    expect(report.chainCheck).toMatchObject({ outcome: 'failed' });
+    expect(report.review.warnings).toContainEqual({
+      kind: 'fundsToOtherKey',
+      from: sender.publicKey.toBase58(),
+      to: voter.toBase58(),
+      lamports: '5000000000',
+    });
+    expect(run.stdout).toContain('On the cluster: The cluster would reject this transaction');
+  });
+
+  it('reports an expired blockhash', async () => {
+    const path = await writeInput(
+      'expired.b64',
+      Buffer.from(stakeMessage().serialize()).toString('base64'),
+    );
+
+    const report = await reviewJson([path, '--url', localnet.url]);
+
+    expect(report.chainCheck).toMatchObject({ outcome: 'expired', blockhash });
   });
 });

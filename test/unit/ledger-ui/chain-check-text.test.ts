@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeChainCheck } from '../../../src/renderer/src/components/ledger/chain-check-text';
+import { describeChainCheck } from '../../../src/shared/text/chain-check-text';
 import type { ChainCheck } from '../../../src/shared/contract/ledger';
 
 const NONCE_ACCOUNT = '2SjBBhnRiESRWYPqSti1mM2u47aBa6vBg2YHVqcEmTKH';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readTransactionFileBytes } from '../../../src/renderer/src/components/ledger/transaction-file-reading';
+import { readTransactionFileBytes } from '../../../src/shared/text/transaction-file-reading';
 import { REVIEW_TEXT_MAX_LENGTH } from '../../../src/shared/contract/ledger';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,5 +1,5 @@
 import type { ChainCheck } from '../../../../shared/contract/ledger';
-import { describeChainCheck } from './chain-check-text';
+import { describeChainCheck } from '../../../../shared/text/chain-check-text';
 
 const toneClass = {
   ok: 'notice ok',
@@ -22,6 +22,7 @@ export function ChainCheckNotice({ check }: { check: ChainCheck }) {
       {text.details.map((detail) => (
         <p key={detail}>{detail}</p>
       ))}
+      {text.signingNote !== null && <p>{text.signingNote}</p>}
       {check.outcome === 'failed' && check.logs.length > 0 && (
         <details>
           <summary>Program log</summary>

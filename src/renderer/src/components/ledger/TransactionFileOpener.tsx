@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 
-import { MAX_FILE_BYTES, readTransactionFileBytes } from './transaction-file-reading';
+import { MAX_FILE_BYTES, readTransactionFileBytes } from '../../../../shared/text/transaction-file-reading';
 
 /** "Open file" button that puts a transaction file's content into the review text. */
 export function TransactionFileOpener({ onText }: { onText: (text: string) => void }) {

@@ -1,7 +1,7 @@
 import type { TransactionReview } from '../../../../shared/contract/ledger';
 import { AccountName } from './AccountName';
 import { ChainCheckNotice } from './ChainCheckNotice';
-import { describeChainCheck } from './chain-check-text';
+import { describeChainCheck } from '../../../../shared/text/chain-check-text';
 import { isolateName } from './isolate-name';
 import { DeviceScreenList } from './DeviceScreenList';
 import { formatSol } from './format';

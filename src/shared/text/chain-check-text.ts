@@ -1,4 +1,4 @@
-import type { ChainCheck } from '../../../../shared/contract/ledger';
+import type { ChainCheck } from '../contract/ledger';
 
 /** The check's result as the review page shows it: a heading sentence and its details. */
 export interface ChainCheckText {
@@ -6,6 +6,8 @@ export interface ChainCheckText {
   tone: 'ok' | 'blocked' | 'unchecked';
   title: string;
   details: string[];
+  /** Sentence on signing in the app, shown after the details. */
+  signingNote: string | null;
   /** False when the transaction is known to fail, so the page must not offer signing. */
   signable: boolean;
 }
@@ -19,6 +21,7 @@ export function describeChainCheck(check: ChainCheck): ChainCheckText {
         title: `The cluster ran this transaction without an error at slot ${check.slot}.`,
         details:
           check.unitsConsumed === null ? [] : [`It used ${check.unitsConsumed} compute units.`],
+        signingNote: null,
         signable: true,
       };
     case 'failed':
@@ -30,8 +33,8 @@ export function describeChainCheck(check: ChainCheck): ChainCheckText {
           check.instructionIndex === null
             ? `Runtime error: ${check.errorName}.`
             : `Runtime error: ${check.errorName}, in instruction ${check.instructionIndex + 1}.`,
-          'Signing is off because the transaction would fail.',
         ],
+        signingNote: 'Signing is off because the transaction would fail.',
         signable: false,
       };
     case 'expired':
@@ -40,8 +43,8 @@ export function describeChainCheck(check: ChainCheck): ChainCheckText {
         title: `The blockhash ${check.blockhash} has expired (checked at slot ${check.slot}).`,
         details: [
           'The cluster does not accept transactions with this blockhash, because it is too old or comes from another cluster. Have the transaction rebuilt with a recent blockhash or a durable nonce, on the cluster chosen in Settings.',
-          'Signing is off because the transaction would fail.',
         ],
+        signingNote: 'Signing is off because the transaction would fail.',
         signable: false,
       };
     case 'nonceMoved':
@@ -52,18 +55,16 @@ export function describeChainCheck(check: ChainCheck): ChainCheckText {
           check.currentNonce === null
             ? `The nonce account ${check.nonceAccount} is missing or is not a nonce account.`
             : `The nonce account ${check.nonceAccount} now holds ${check.currentNonce}, not ${check.messageNonce}.`,
-          'Signing is off because the transaction would fail.',
         ],
+        signingNote: 'Signing is off because the transaction would fail.',
         signable: false,
       };
     case 'notChecked':
       return {
         tone: 'unchecked',
         title: 'Not checked against the cluster: this transaction may fail when it is sent.',
-        details: [
-          check.detail,
-          'You can still sign it, for example on a computer without a network.',
-        ],
+        details: [check.detail],
+        signingNote: 'You can still sign it, for example on a computer without a network.',
         signable: true,
       };
   }

@@ -1,4 +1,4 @@
-import { REVIEW_TEXT_MAX_LENGTH } from '../../../../shared/contract/ledger';
+import { REVIEW_TEXT_MAX_LENGTH } from '../contract/ledger';
 
 /** Largest raw (binary) transaction: the packet size limit of a Solana transaction. */
 const MAX_RAW_TRANSACTION_BYTES = 1232;
