@@ -1,6 +1,9 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 
-import { MAX_FILE_BYTES, readTransactionFileBytes } from '../../../../shared/text/transaction-file-reading';
+import {
+  MAX_FILE_BYTES,
+  readTransactionFileBytes,
+} from '../../../../shared/text/transaction-file-reading';
 
 /** "Open file" button that puts a transaction file's content into the review text. */
 export function TransactionFileOpener({ onText }: { onText: (text: string) => void }) {
@@ -51,7 +54,7 @@ export function TransactionFileOpener({ onText }: { onText: (text: string) => vo
       />
       {problem !== null && (
         <p className="inline-error" role="alert">
-          {problem}
+          {problem} Nothing was loaded, so the text and any review below are still the earlier ones.
         </p>
       )}
     </>
