@@ -5,6 +5,7 @@ import {
   canReuseRewards,
   computePortfolioTotals,
   emptyRewards,
+  rewardAddressesOf,
   summarizeRewards,
 } from '../../../src/main/api/chain/portfolio-snapshot';
 import { summarizePortfolio } from '../../../src/main/chain';
@@ -164,6 +165,35 @@ describe('canReuseRewards', () => {
 
   it('reads without an earlier read', () => {
     expect(canReuseRewards(null, 6, [OWNER], 2)).toBe(false);
+  });
+});
+
+describe('rewardAddressesOf', () => {
+  const closed = '9aE476sH92Vz7DMPyq5WLPkrKWivxeuTKEFKd2sZZcde';
+  const rewarded = summarizeRewards({
+    epochs: [4, 5],
+    entries: [reward(OWNER, 4, 'paid', '1'), reward(OTHER_OWNER, 4, 'none')],
+    apr: [],
+    readInEpoch: 6,
+    fetchedAt: '2025-01-31T12:00:00.000Z',
+  });
+
+  it('keeps accounts gone since the last read', () => {
+    const previous = { stakeAccounts: [stakeView({ address: closed })], rewards: rewarded };
+
+    expect(rewardAddressesOf([OTHER_OWNER], previous).sort()).toEqual(
+      [OTHER_OWNER, closed, OWNER].sort(),
+    );
+  });
+
+  it('drops a gone account without rewards', () => {
+    const previous = { stakeAccounts: [], rewards: rewarded };
+
+    expect(rewardAddressesOf([], previous)).toEqual([OWNER]);
+  });
+
+  it('reads the current accounts without a snapshot', () => {
+    expect(rewardAddressesOf([OWNER], null)).toEqual([OWNER]);
   });
 });
 

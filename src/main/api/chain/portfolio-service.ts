@@ -20,6 +20,7 @@ import {
   canReuseRewards,
   computePortfolioTotals,
   emptyRewards,
+  rewardAddressesOf,
   summarizeRewards,
 } from './portfolio-snapshot';
 import { ClusterSnapshots, computeAgeSeconds, type SnapshotStore } from './snapshot-state';
@@ -171,7 +172,10 @@ export class PortfolioService {
     const owners = buildOwnerBalances(accounts, stake.accounts, balances, previous?.owners ?? []);
     const rewards = await this.readRewards(
       chain,
-      stake.accounts.map((view) => view.address),
+      rewardAddressesOf(
+        stake.accounts.map((view) => view.address),
+        previous,
+      ),
       stake.meta.epoch,
       previous?.rewards ?? null,
       options.rewardEpochs,

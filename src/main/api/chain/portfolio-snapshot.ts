@@ -3,6 +3,7 @@ import type {
   EpochRewards,
   OwnerBalance,
   PortfolioRewards,
+  PortfolioSnapshot,
   PortfolioTotals,
 } from '../../../shared/contract/chain';
 import type {
@@ -168,6 +169,28 @@ export function canReuseRewards(
   }
   const known = new Set(previous.byAccount.map((entry) => entry.address));
   return known.size === addresses.length && addresses.every((address) => known.has(address));
+}
+
+/**
+ * Lists the stake accounts whose rewards are read: the current ones, and those of the
+ * previous snapshot that are gone now (merged, withdrawn or moved) but were stake accounts
+ * or earned rewards then. Their past rewards stay in the history until they leave the
+ * window of epochs read, after which they are no longer carried.
+ */
+export function rewardAddressesOf(
+  current: readonly string[],
+  previous: Pick<PortfolioSnapshot, 'stakeAccounts' | 'rewards'> | null,
+): string[] {
+  const addresses = new Set(current);
+  for (const view of previous?.stakeAccounts ?? []) {
+    addresses.add(view.address);
+  }
+  for (const entry of previous?.rewards?.byAccount ?? []) {
+    if (entry.amount !== '0') {
+      addresses.add(entry.address);
+    }
+  }
+  return [...addresses];
 }
 
 /** Rewards of a portfolio without stake accounts: every epoch read, nothing paid. */
