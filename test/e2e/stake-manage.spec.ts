@@ -85,7 +85,7 @@ test.describe('stake account actions', () => {
     ).toBeChecked();
     await flows.review();
     await expect(flows.reviewTitle).toHaveText(
-      `Withdraw ${solText(cooled?.lamports ?? 0n)} from ${shortAddress(stakeAccount)}`,
+      `Withdraw all ${solText(cooled?.lamports ?? 0n)} from ${shortAddress(stakeAccount)} and close the stake account`,
     );
     const withdraw = await flows.instructionFields('stake withdraw');
     expect(withdraw['stake account']).toBe(labelledAddress(stakeAccount, OWN_STAKE_ACCOUNT));
@@ -115,8 +115,13 @@ test.describe('stake account actions', () => {
       `Merge ${shortAddress(source)} into ${shortAddress(destination)}`,
     );
     const merge = await flows.instructionFields('stake merge');
-    expect(merge['destination']).toBe(labelledAddress(destination, OWN_STAKE_ACCOUNT));
-    expect(merge['source']).toBe(labelledAddress(source, OWN_STAKE_ACCOUNT));
+    // Both accounts share a label, so the review adds each one's short address.
+    expect(merge['destination']).toBe(
+      labelledAddress(destination, `${OWN_STAKE_ACCOUNT} ${shortAddress(destination)}`),
+    );
+    expect(merge['source']).toBe(
+      labelledAddress(source, `${OWN_STAKE_ACCOUNT} ${shortAddress(source)}`),
+    );
     expect(merge['authority']).toBe(labelledAddress(MAIN, MAIN_LABEL));
     await flows.signOnDevice(panel);
     await expect(flows.landed).toBeVisible();

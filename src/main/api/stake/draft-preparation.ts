@@ -15,7 +15,7 @@ import { computeBalanceChanges } from './balance-changes';
 import type { DraftRecord } from './draft-registry';
 import type { FlowEnvironment } from './flow-environment';
 import type { OperationPlan, PlannedTransaction } from './operation-plan';
-import { OWN_STAKE_ACCOUNT } from './operations/text';
+import { distinguishSharedLabels, OWN_STAKE_ACCOUNT } from './operations/text';
 
 export interface PreparationOptions {
   ownAccounts: readonly StoredAccount[];
@@ -228,7 +228,7 @@ function labelsFor(
       labels.set(view.address, OWN_STAKE_ACCOUNT);
     }
   }
-  for (const [address, label] of plan.labels) {
+  for (const [address, label] of distinguishSharedLabels(plan.labels)) {
     labels.set(address, label);
   }
   for (const account of ownAccounts) {

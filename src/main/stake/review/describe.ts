@@ -60,12 +60,12 @@ export function describeAction(
     case 'stakeWithdraw':
       return `Withdraw ${sol(action.lamports)} from stake account ${name(action.stakeAccount)} to ${name(action.to)}.`;
     case 'stakeDeactivate':
-      return `Unstake ${name(action.stakeAccount)}: it stops earning rewards and its SOL becomes withdrawable after the cooldown, usually at the next epoch boundary.`;
+      return `Unstake ${name(action.stakeAccount)}: it stops earning rewards. Effective stake becomes withdrawable after the cooldown, usually at the next epoch boundary, and stake still activating becomes withdrawable at once.`;
     case 'stakeSetLockup':
     case 'stakeSetLockupChecked':
       return `Change the lockup of ${name(action.stakeAccount)}${describeLockupChange(action, name)}, approved by ${name(action.authority)}.`;
     case 'stakeMerge':
-      return `Merge stake account ${name(action.source)} into ${name(action.destination)}; ${name(action.source)} is closed.`;
+      return `Merge stake account ${name(action.source)} into ${name(action.destination)}: ${name(action.source)} is closed and ${name(action.destination)} stays open.`;
     case 'stakeGetMinimumDelegation':
       return 'Read the minimum delegation of the cluster; this changes nothing.';
     case 'stakeDeactivateDelinquent':

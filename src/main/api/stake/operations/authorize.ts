@@ -15,6 +15,7 @@ import { accountLabel } from '../../ledger/account-views';
 import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-environment';
 import type { AuthorizeInput, OperationPlan } from '../operation-plan';
 import { readAccounts } from '../stake-snapshots';
+import { assertTypedAddress } from './address-check';
 import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
@@ -28,6 +29,9 @@ export async function planAuthorize(
   environment: FlowEnvironment,
   ownAccounts: readonly StoredAccount[],
 ): Promise<OperationPlan> {
+  for (const change of input.changes) {
+    assertTypedAddress('prepareAuthorize', 'newAuthority', change.newAuthority);
+  }
   const reading = await readAccounts(environment.chain, [input.stakeAccount], environment.signal);
   const snapshot = reading.stakeAccount(input.stakeAccount);
   const signer = environment.signer.publicKey;
@@ -110,12 +114,12 @@ function assertNewAuthority(
   const text = {
     sameAsStakeAccount: 'it is the stake account itself, which can never sign',
     programOrSysvar: 'it is a program or sysvar address, which can never sign',
-    unchanged: `it is already the ${authorityName(authorityType)}`,
+    unchanged: `it is already ${authorityName(authorityType)}`,
   }[reason];
   throw new WalletError(
     'NEW_AUTHORITY_INVALID',
     { newAuthority, reason },
-    `${newAuthority} cannot become the ${authorityName(authorityType)}: ${text}.`,
+    `${newAuthority} cannot become ${authorityName(authorityType)}: ${text}.`,
   );
 }
 
@@ -127,7 +131,7 @@ function withdrawerWarning(
   const own = ownAccounts.find((account) => account.publicKey === newAuthority);
   const holder =
     own === undefined
-      ? `${newAuthority}, which is not one of your Ledger accounts`
+      ? `${newAuthority}, which is not one of your Ledger accounts,`
       : `your Ledger account ${accountLabel(own)}`;
   return {
     check: 'withdrawerChange',

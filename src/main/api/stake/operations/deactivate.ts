@@ -1,4 +1,10 @@
-import { assertCanDeactivate, assertSignerIsAuthority, buildDeactivate } from '../../../stake';
+import {
+  assertCanDeactivate,
+  assertSignerIsAuthority,
+  buildDeactivate,
+  formatSol,
+  type StakeAccountSnapshot,
+} from '../../../stake';
 import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-environment';
 import type { DeactivateInput, OperationPlan } from '../operation-plan';
 import { readAccounts } from '../stake-snapshots';
@@ -26,11 +32,7 @@ export async function planDeactivate(
     checks: [
       stakerCheck(snapshot),
       stateCheck(snapshot, 'can be unstaked'),
-      {
-        check: 'accountState',
-        outcome: 'passed',
-        text: 'The stake stops earning at the end of this epoch and can be withdrawn once the cooldown ends.',
-      },
+      { check: 'accountState', outcome: 'passed', text: unstakeOutcome(snapshot) },
     ],
     transactions: [
       {
@@ -49,4 +51,20 @@ export async function planDeactivate(
     balances: new Map([[input.stakeAccount, snapshot.lamports]]),
     labels: new Map([[input.stakeAccount, OWN_STAKE_ACCOUNT]]),
   };
+}
+
+/**
+ * Explains when the SOL becomes withdrawable. The stake program counts stake that has not
+ * started to take effect as inactive as soon as it is deactivated, while effective stake
+ * cools down over the next epoch boundary or longer.
+ */
+export function unstakeOutcome(snapshot: StakeAccountSnapshot): string {
+  const { effective, activating } = snapshot.activation;
+  if (effective === 0n && activating > 0n) {
+    return `The stake is still activating, so it becomes inactive at once: the ${formatSol(activating)} can be withdrawn as soon as this transaction lands.`;
+  }
+  if (activating > 0n) {
+    return `The ${formatSol(effective)} already effective cools down first, usually until the next epoch boundary, and the ${formatSol(activating)} still activating becomes inactive at once.`;
+  }
+  return 'The stake stops earning at the end of this epoch and can be withdrawn once the cooldown ends, usually at the next epoch boundary.';
 }

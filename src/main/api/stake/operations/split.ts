@@ -1,9 +1,12 @@
+import { WalletError } from '../../../../shared/errors';
 import {
   assertSignerIsAuthority,
   buildSplit,
   formatSol,
+  partialSplitRange,
   planSplit,
   stakeAccountStatus,
+  type StakeAccountSnapshot,
 } from '../../../stake';
 import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-environment';
 import type { OperationPlan, SplitInput } from '../operation-plan';
@@ -28,6 +31,7 @@ export async function planSplitStake(
   const reading = await readAccounts(environment.chain, [input.stakeAccount], environment.signal);
   const source = reading.stakeAccount(input.stakeAccount);
   assertSignerIsAuthority(source, 'staker', environment.signer.publicKey);
+  assertSplitWithinBalance(source, lamports, environment.minimumDelegation);
 
   const seeds = await findFreeSeeds(environment.chain, environment.signerKey, 1, {
     reserved,
@@ -96,4 +100,51 @@ export async function planSplitStake(
       [destination, NEW_STAKE_ACCOUNT],
     ]),
   };
+}
+
+/**
+ * Rejects an amount above the source's balance. The largest split that leaves it open keeps
+ * the minimum delegation staked and the rent reserve in the source, so the error offers it
+ * and the other valid choice: splitting every lamport, which closes the source.
+ *
+ * @throws WalletError SPLIT_AMOUNT_INVALID naming both choices.
+ */
+function assertSplitWithinBalance(
+  source: StakeAccountSnapshot,
+  requestedLamports: bigint,
+  minimumDelegationLamports: bigint,
+): void {
+  // Smaller amounts that leave a part below the minimum get the stake program's own check,
+  // which names the part.
+  if (requestedLamports <= source.lamports) {
+    return;
+  }
+  const range = partialSplitRange(source, minimumDelegationLamports);
+
+  const maxSplitLamports = range?.maxLamports ?? 0n;
+  const reserve = formatSol(source.state.meta.rentExemptReserve);
+  const keeps =
+    source.state.kind === 'delegated'
+      ? `the minimum delegation of ${formatSol(minimumDelegationLamports)} staked and its rent reserve of ${reserve}`
+      : `its rent reserve of ${reserve}`;
+  const partial =
+    range === null
+      ? `${source.address} cannot split off part of its SOL and stay open, because it must keep ${keeps}.`
+      : `${source.address} can split at most ${formatSol(range.maxLamports)} and stay open, because it must keep ${keeps}.`;
+  // Splitting everything moves the stake minus the source's rent reserve, which must still
+  // reach the minimum delegation.
+  const wholeStake = source.lamports - source.state.meta.rentExemptReserve;
+  const whole =
+    source.state.kind === 'delegated' && wholeStake < minimumDelegationLamports
+      ? 'Splitting all of it is not possible either, because the new account would hold less than the minimum delegation.'
+      : `Or split all ${formatSol(source.lamports)}, which moves everything to the new account and closes this one.`;
+  throw new WalletError(
+    'SPLIT_AMOUNT_INVALID',
+    {
+      stakeAccount: source.address,
+      requestedLamports: requestedLamports.toString(),
+      maxSplitLamports: maxSplitLamports.toString(),
+    },
+    `${partial} ${whole} ${formatSol(requestedLamports)} does not fit.`,
+  );
 }

@@ -16,6 +16,7 @@ import { buildContextOf, toPublicKey, type FlowEnvironment } from '../flow-envir
 import type { OperationPlan, WithdrawInput, WithdrawManyInput } from '../operation-plan';
 import { lamportsOfAmount } from '../stake-budget';
 import { readAccounts, type AccountReading } from '../stake-snapshots';
+import { assertTypedAddress } from './address-check';
 import { OWN_STAKE_ACCOUNT, shortAddress } from './text';
 
 /**
@@ -27,6 +28,7 @@ export async function planWithdraw(
   environment: FlowEnvironment,
 ): Promise<OperationPlan> {
   const recipient = input.recipient ?? environment.signer.publicKey;
+  assertTypedAddress('prepareWithdraw', 'recipient', recipient);
   const reading = await readAccounts(
     environment.chain,
     [input.stakeAccount, recipient],
@@ -52,7 +54,9 @@ export async function planWithdraw(
     { stakeAccount: toPublicKey(input.stakeAccount), recipient: toPublicKey(recipient), lamports },
     buildContextOf(environment),
   );
-  const summary = `Withdraw ${formatSol(lamports)} from ${shortAddress(input.stakeAccount)}`;
+  const summary = closesAccount
+    ? `Withdraw all ${formatSol(lamports)} from ${shortAddress(input.stakeAccount)} and close the stake account`
+    : `Withdraw ${formatSol(lamports)} from ${shortAddress(input.stakeAccount)}`;
 
   return {
     operation: 'withdraw',
@@ -98,6 +102,7 @@ export async function planWithdrawMany(
 ): Promise<OperationPlan> {
   assertDistinctAccounts(input.stakeAccounts);
   const recipient = input.recipient ?? environment.signer.publicKey;
+  assertTypedAddress('prepareWithdrawMany', 'recipient', recipient);
   const reading = await readAccounts(
     environment.chain,
     [...input.stakeAccounts, recipient],
