@@ -185,10 +185,18 @@ test.describe('durable nonce walk-through', () => {
     );
 
     await flows.actionsRow(stakeAccount).getByRole('button', { name: 'Split' }).click();
-    await flows.dialog.getByLabel('Amount to move (SOL)').fill('1');
+    // More than the saved account holds is rejected before anything reaches the device.
+    await flows.dialog.getByLabel('Amount to move (SOL)').fill('10');
     await expect(flows.dialog.getByTestId('offline-nonce-option')).toContainText(
       'signed now with a durable nonce',
     );
+    await flows.button('Sign with durable nonce').click();
+    await expect(flows.dialog.getByRole('alert')).toHaveAttribute(
+      'data-code',
+      'SPLIT_AMOUNT_INVALID',
+    );
+
+    await flows.dialog.getByLabel('Amount to move (SOL)').fill('1');
     await flows.button('Sign with durable nonce').click();
 
     const basis = flows.dialog.getByTestId('offline-basis');

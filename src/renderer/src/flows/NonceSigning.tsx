@@ -34,10 +34,13 @@ export function NonceChoice({
   account,
   actionLabel,
   onChoose,
+  emptyHint = null,
 }: {
   account: string;
   actionLabel: string;
   onChoose: (nonceAccount: string) => void;
+  /** Shown in place of the choice when the signer has no free nonce account. */
+  emptyHint?: string | null;
 }) {
   const free = useFreeNonces(account);
   const [chosen, setChosen] = useState('');
@@ -45,7 +48,7 @@ export function NonceChoice({
   const error = useNonceSigning((state) => (state.stage === 'idle' ? state.error : undefined));
   const first = free[0];
   if (first === undefined) {
-    return null;
+    return emptyHint === null ? null : <p className="field-hint">{emptyHint}</p>;
   }
   const selected = free.some((nonce) => nonce.address === chosen) ? chosen : first.address;
 
@@ -139,6 +142,7 @@ export function OfflineNonceOption({
           account={account}
           actionLabel="Sign with durable nonce"
           onChoose={(nonceAccount) => void prepareOperation({ nonceAccount, operation })}
+          emptyHint="This Ledger account has no free nonce account. Create one on the Activity page while the cluster is reachable."
         />
       )}
     </div>
