@@ -28,7 +28,7 @@ function useFreeNonces(account: string): NonceAccountView[] {
 
 /**
  * Offers to sign with one of the signer's free durable nonce accounts instead of a recent
- * blockhash. Shows nothing when the signer has no free nonce account.
+ * blockhash. Shows `emptyHint`, or nothing, when the signer has no free nonce account.
  */
 export function NonceChoice({
   account,
