@@ -43,7 +43,7 @@ export interface NonceOperationDependencies {
   /** Queued transactions, whose accounts a split must not pick as its new account. */
   pending: { list(): PendingTransaction[] };
   snapshots: Pick<SnapshotService, 'load'>;
-  stakeParameters: Pick<StakeParametersService, 'load' | 'readAndSave'>;
+  stakeParameters: Pick<StakeParametersService, 'load'>;
   nonces: Pick<NonceAccountService, 'nonceForSigning'>;
   queue: Pick<SendQueueService, 'queue' | 'item'>;
   signing: Pick<PendingSigningService, 'review'>;
@@ -148,11 +148,8 @@ export class NonceOperationService {
     const chain = await this.dependencies.chain();
     const rpc = new TransactionRpc(chain.rpc);
     const appVersion = this.appVersion();
-    const cluster = (await this.dependencies.settings.get()).cluster;
-    const [parameters] = await Promise.all([
-      readClusterParameters(rpc, signer.publicKey, signal),
-      this.dependencies.stakeParameters.readAndSave(chain.rpc, cluster, signal),
-    ]);
+    // The nonce read just before this already saved the stake figures for offline use.
+    const parameters = await readClusterParameters(rpc, signer.publicKey, signal);
     const environment: FlowEnvironment = {
       ...parameters,
       signer,
