@@ -19,6 +19,7 @@ import { RpcService } from './rpc/rpcService';
 import {
   epochInfoSchema,
   epochScheduleSchema,
+  genesisHashSchema,
   type RpcEpochInfo,
   type RpcEpochSchedule,
 } from './rpc/rpcSchemas';
@@ -112,6 +113,12 @@ export class ChainService {
       this.epochSchedule = response.value;
     }
     return this.epochSchedule;
+  }
+
+  /** Returns the cluster's genesis hash, which changes only when a local chain is reset. */
+  async getGenesisHash(options: ReadOptions = {}): Promise<string> {
+    const response = await this.rpc.request('getGenesisHash', [], genesisHashSchema, options);
+    return response.value;
   }
 
   async getEpochInfo(options: ReadOptions = {}): Promise<RpcEpochInfo> {

@@ -53,6 +53,11 @@ export const chainSnapshotMetaSchema = z.object({
   epoch: z.number().int().nonnegative(),
   /** ISO 8601 time at which the data was received. */
   fetchedAt: z.string(),
+  /**
+   * Genesis hash of the cluster the data came from, so data of a reset local chain is not
+   * mixed with the new one. Absent in snapshots saved before it was recorded.
+   */
+  genesisHash: z.string().optional(),
 });
 export type ChainSnapshotMeta = z.infer<typeof chainSnapshotMetaSchema>;
 

@@ -117,6 +117,29 @@ describe('portfolio refresh', () => {
     expect(rewards?.byAccount[0]?.amount).toBe(paidTotal?.toString());
   });
 
+  it('drops accounts saved from a chain that was reset', async () => {
+    await actions.createStakeAccount(owner.publicKey, 3n * SOL);
+    const first = await openApp();
+    const before = await first.call('refreshPortfolio', {});
+    expect(requireSnapshot(before.snapshot).stakeAccounts).toHaveLength(1);
+    await first.close();
+    apps.splice(apps.indexOf(first), 1);
+
+    const old = { localnet, proxy };
+    localnet = await startLocalnet();
+    proxy = await startFaultProxy(localnet.url);
+    await old.proxy.close();
+    await old.localnet.close();
+    await localnet.fund(owner.publicKey, 7n * SOL);
+    const second = await openApp(first.dataDir);
+    const after = await second.call('refreshPortfolio', {});
+
+    expect(requireSnapshot(after.snapshot).stakeAccounts).toEqual([]);
+    expect(requireSnapshot(after.snapshot).meta.genesisHash).not.toBe(
+      requireSnapshot(before.snapshot).meta.genesisHash,
+    );
+  });
+
   it('shares one refresh between callers', async () => {
     await actions.createStakeAccount(owner.publicKey, 3n * SOL);
     const app = await openApp();

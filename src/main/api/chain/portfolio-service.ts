@@ -121,11 +121,13 @@ export class PortfolioService {
   }
 
   private async readAndSave(cluster: ClusterId, options: PortfolioRefreshOptions): Promise<void> {
-    const previous = await this.snapshots.get(cluster);
+    const saved = await this.snapshots.get(cluster);
     try {
       const chain = await this.chainHub.chain();
+      const genesisHash = await chain.getGenesisHash();
+      const previous = this.sameChainOrNull(chain, saved, genesisHash);
       this.seedKnownAccounts(chain, previous);
-      const snapshot = await this.read(chain, cluster, previous, options);
+      const snapshot = await this.read(chain, cluster, previous, options, genesisHash);
       await this.save(cluster, snapshot);
       this.snapshots.setOutcome(cluster, { kind: 'succeeded', at: this.now().toISOString() });
     } catch (error) {
@@ -151,6 +153,7 @@ export class PortfolioService {
     cluster: ClusterId,
     previous: PortfolioSnapshot | null,
     options: PortfolioRefreshOptions,
+    genesisHash: string,
   ): Promise<PortfolioSnapshot> {
     const accounts = this.accounts.list();
     const keys = accounts.map((account) => account.publicKey);
@@ -187,7 +190,7 @@ export class PortfolioService {
       'refreshed portfolio',
     );
     return {
-      meta: { ...stake.meta, endpoint: redactEndpointUrl(stake.meta.endpoint) },
+      meta: { ...stake.meta, endpoint: redactEndpointUrl(stake.meta.endpoint), genesisHash },
       owners,
       stakeAccounts: stake.accounts,
       summary: stake.summary,
@@ -271,6 +274,28 @@ export class PortfolioService {
       // The data is shown all the same; only the offline copy is older.
       this.logger.error({ cluster, err: error }, 'could not save the portfolio snapshot');
     }
+  }
+
+  /**
+   * Returns the saved snapshot when it comes from the chain that answers now. A local chain
+   * that was reset has a new genesis hash and none of the saved accounts, which would
+   * otherwise stay on screen as unconfirmed forever.
+   */
+  private sameChainOrNull(
+    chain: ChainService,
+    saved: PortfolioSnapshot | null,
+    genesisHash: string,
+  ): PortfolioSnapshot | null {
+    const savedHash = saved?.meta.genesisHash;
+    if (saved === null || savedHash === undefined || savedHash === genesisHash) {
+      return saved;
+    }
+    this.logger.warn(
+      { savedGenesisHash: savedHash, genesisHash },
+      'the cluster has a new genesis hash; dropping the stake accounts saved from the old one',
+    );
+    chain.stakeAccounts.forgetKnownAccounts();
+    return null;
   }
 
   /**

@@ -82,6 +82,12 @@ export class StakeAccountService {
     this.lastMeta = meta;
   }
 
+  /** Forgets every known account, for a cluster that was reset and holds none of them. */
+  forgetKnownAccounts(): void {
+    this.known.clear();
+    this.lastMeta = null;
+  }
+
   get knownAccounts(): StakeAccountView[] {
     return sortByAddress([...this.known.values()]);
   }
