@@ -35,8 +35,8 @@ export function DevicePrompt({
       {progress.stage === 'signed' && validity !== null && validity.blocksRemaining > 0 ? (
         <p className="notice" data-testid="blockhash-rejected">
           The network no longer accepts this transaction&apos;s blockhash, but the transaction could
-          still land until block {validity.lastValidBlockHeight.toLocaleString('en-US')}. The app
-          keeps checking, and reports it as expired once it can no longer land.
+          still land until block height {validity.lastValidBlockHeight.toLocaleString('en-US')}. The
+          app keeps checking, and reports it as expired once it can no longer land.
         </p>
       ) : (
         validity !== null && <Countdown validity={validity} />

@@ -24,6 +24,11 @@ export function DraftReview({
   const labels = new Map(review.addresses.map((entry) => [entry.address, entry.label]));
   const name = (address: string) => labels.get(address) ?? address;
   const warnings = draft.checks.filter((check) => check.outcome === 'warning');
+  // Each instruction yields its own review warnings, and a change of both authorities to the
+  // same key would repeat one sentence. So each distinct sentence is shown once.
+  const reviewWarnings = [
+    ...new Set(review.warnings.map((warning) => describeWarning(warning, name))),
+  ];
   const passed = draft.checks.filter((check) => check.outcome === 'passed');
   const needsConsent = draft.checks.some((check) => check.check === 'withdrawerChange');
   const [consent, setConsent] = useState(false);
@@ -32,16 +37,16 @@ export function DraftReview({
   return (
     <section className="draft-review" aria-label="Review">
       <h3>{draft.summary}</h3>
-      {warnings.length + review.warnings.length > 0 && (
+      {warnings.length + reviewWarnings.length > 0 && (
         <ul className="flow-warnings" aria-label="Warnings">
           {warnings.map((check, index) => (
             <li key={`${check.check}-${index}`} className="notice" data-check={check.check}>
               {check.text}
             </li>
           ))}
-          {review.warnings.map((warning, index) => (
-            <li key={`review-${index}`} className="notice">
-              {describeWarning(warning, name)}
+          {reviewWarnings.map((text) => (
+            <li key={text} className="notice">
+              {text}
             </li>
           ))}
         </ul>
@@ -81,8 +86,11 @@ export function DraftReview({
           <dd>{formatSol(draft.feeLamports)}</dd>
         </div>
         <div>
-          <dt>Valid until block</dt>
-          <dd>{draft.expiresAtBlockHeight.toLocaleString('en-US')} (about a minute from now)</dd>
+          <dt>Valid until block height</dt>
+          <dd>
+            {draft.expiresAtBlockHeight.toLocaleString('en-US')} (about a minute from now; a block
+            height, not a slot number)
+          </dd>
         </div>
         <div>
           <dt>Simulation</dt>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type SyntheticEvent } from 'react';
 
 import { InlineError } from '../components/ledger/InlineError';
+import type { ErrorDescription } from '../stores/accounts';
 import { usePortfolio } from '../stores/portfolio';
 import {
   followStakeFlows,
@@ -10,6 +11,7 @@ import {
 } from '../stores/stake-flow';
 import { DevicePrompt } from './DevicePrompt';
 import { DraftReview } from './DraftReview';
+import { useFormMemory } from './form-memory';
 import { FlowResult } from './FlowResult';
 import {
   NonceChoice,
@@ -74,6 +76,7 @@ function StakeFlowDialog({ dialog }: { dialog: FlowDialog }) {
     return () => {
       current?.close();
       useNonceSigning.getState().reset();
+      useFormMemory.getState().clear();
     };
   }, []);
 
@@ -128,7 +131,7 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
     case 'form':
       return (
         <>
-          {dialog.error !== null && <InlineError error={dialog.error} />}
+          {dialog.error !== null && <InlineError error={withoutRepeatedDetail(dialog.error)} />}
           {!OFFLINE_NONCE_KINDS.has(dialog.kind) && <OfflineNonceNote kind={dialog.kind} />}
           <FlowForm dialog={dialog} />
           {dialog.kind === 'deactivate' && stakeAccount !== null && (
@@ -225,6 +228,14 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
         </>
       );
   }
+}
+
+/** Drops a detail that only repeats the next step, as "Enter an amount greater than 0 SOL." did. */
+function withoutRepeatedDetail(error: ErrorDescription): ErrorDescription {
+  if (error.detail !== error.nextStep) {
+    return error;
+  }
+  return { code: error.code, title: error.title, nextStep: error.nextStep };
 }
 
 /** Offers to refresh a draft whose blockhash ran out before the Ledger signed it. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import type { StakeAccountView } from '../../../shared/domain/chain';
 import { formatSol, shortenAddress } from '../components/chain/amounts';
+import { sortRows } from '../components/chain/sorting';
 import { usePortfolio } from '../stores/portfolio';
 import { useStakeFlow, type FlowKind } from '../stores/stake-flow';
 import { flowTitles } from './StakeFlowDialog';
@@ -20,8 +21,13 @@ export function StakeFlowsSection() {
   const owners = snapshot?.owners ?? [];
   const firstOwner = owners[0]?.address ?? null;
   const ownKeys = new Set(owners.map((owner) => owner.address));
-  const matching = (snapshot?.stakeAccounts ?? []).filter((view) =>
-    view.address.toLowerCase().includes(search.trim().toLowerCase()),
+  // Same order as the stake accounts table opens with: largest balance first.
+  const matching = sortRows(
+    (snapshot?.stakeAccounts ?? []).filter((view) =>
+      view.address.toLowerCase().includes(search.trim().toLowerCase()),
+    ),
+    (view) => BigInt(view.lamports),
+    'descending',
   );
   const rows = matching.slice(0, MAX_ROWS);
 

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 
 import { nextSort, type SortDirection, type SortState } from './sorting';
 
@@ -33,6 +33,12 @@ export interface VirtualTableProps<Row, Key extends string> {
 
 /** Every row, the header included, has this height, so rows are placed without measuring. */
 const ROW_HEIGHT = 40;
+/**
+ * Pixels besides the rows: the table's top and bottom borders and the header's bottom border.
+ * Without the header's border the rows overflowed by 1 px, and the vertical scrollbar that
+ * followed narrowed the table until a horizontal one covered the last row.
+ */
+const FRAME_HEIGHT = 3;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;
 /** Rows visible at once before the table scrolls. */
@@ -67,6 +73,7 @@ export function VirtualTable<Row, Key extends string>(props: VirtualTableProps<R
     COLUMN_GAP * (columns.length - 1) +
     2 * ROW_PADDING;
   const visibleRows = Math.min(Math.max(rows.length, 1), VISIBLE_ROWS);
+  const scrollbarHeight = useHorizontalScrollbarHeight(scrollRef);
 
   return (
     <div
@@ -78,7 +85,7 @@ export function VirtualTable<Row, Key extends string>(props: VirtualTableProps<R
       aria-colcount={columns.length}
       // The table scrolls on its own, so it must be reachable with the keyboard.
       tabIndex={0}
-      style={{ height: (visibleRows + 1) * ROW_HEIGHT + 2 }}
+      style={{ height: (visibleRows + 1) * ROW_HEIGHT + FRAME_HEIGHT + scrollbarHeight }}
     >
       <div style={{ minWidth }}>
         <div role="rowgroup" className="virtual-table-head">
@@ -173,4 +180,26 @@ function HeaderCell<Row, Key extends string>({
       </button>
     </div>
   );
+}
+
+/**
+ * Measures the horizontal scrollbar of `ref`, which appears when the columns are wider than
+ * the window and would otherwise cover the last visible row.
+ */
+function useHorizontalScrollbarHeight(ref: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null) {
+      return;
+    }
+    // offsetHeight counts both borders and the scrollbar, clientHeight counts neither.
+    const measure = () =>
+      setHeight(Math.max(0, element.offsetHeight - element.clientHeight - 2 * element.clientTop));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return height;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 
 import type { MergeCandidate } from '../../../../shared/contract/stake';
+import type { StakeAccountView } from '../../../../shared/domain/chain';
 import type { StakeAuthorityType } from '../../../../shared/domain/stake';
 import type { MethodInput } from '../../../../shared/contract';
 import { call } from '../../bridge/wallet';
@@ -10,6 +11,8 @@ import { useNetwork } from '../../stores/network';
 import { usePortfolio } from '../../stores/portfolio';
 import { useStakeFlow, type FlowKind, type FlowTarget } from '../../stores/stake-flow';
 import { ValidatorSelect } from './ValidatorSelect';
+import { addressProblem } from '../address-text';
+import { useRememberedState } from '../form-memory';
 import { NO_ITEMS } from '../no-items';
 import { OfflineNonceOption } from '../NonceSigning';
 
@@ -45,7 +48,7 @@ export function AccountActionForm({ kind, target }: { kind: ActionKind; target: 
       return (
         <>
           {header}
-          <DeactivateForm {...props} />
+          <DeactivateForm {...props} view={view ?? null} />
         </>
       );
     case 'withdraw':
@@ -105,7 +108,7 @@ function DelegateForm({
   currentVoter,
 }: ActionProps & { kind: 'delegate' | 'redelegate' }) {
   const prepare = useStakeFlow((state) => state.prepare);
-  const [voteAccount, setVoteAccount] = useState('');
+  const [voteAccount, setVoteAccount] = useRememberedState(`${kind}.voteAccount`, '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const method = kind === 'delegate' ? 'prepareDelegate' : 'prepareRedelegate';
@@ -145,7 +148,11 @@ function DelegateForm({
   );
 }
 
-function DeactivateForm({ account, stakeAccount }: ActionProps) {
+function DeactivateForm({
+  account,
+  stakeAccount,
+  view,
+}: ActionProps & { view: StakeAccountView | null }) {
   const prepare = useStakeFlow((state) => state.prepare);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -153,13 +160,32 @@ function DeactivateForm({ account, stakeAccount }: ActionProps) {
   };
   return (
     <form className="flow-form" onSubmit={submit} aria-label="Unstake">
-      <p>
-        Unstaking stops rewards from the next epoch. The SOL can be withdrawn once the cooldown
-        ends, usually after one epoch.
-      </p>
+      <p>{unstakeOutcome(view)}</p>
       <ReviewButton />
     </form>
   );
+}
+
+/**
+ * Explains what unstaking does to the account as of the last refresh. The stake program makes
+ * stake that has not started to count inactive at once, while effective stake cools down.
+ */
+function unstakeOutcome(view: StakeAccountView | null): string {
+  if (view === null) {
+    return 'Unstaking stops rewards from the next epoch. Active stake can be withdrawn once the cooldown ends, usually after one epoch, and stake still activating becomes withdrawable at once.';
+  }
+  switch (view.state) {
+    case 'activating':
+      if (view.effective !== '0') {
+        return 'Unstaking stops rewards from the next epoch. The part of this stake that is already effective cools down first, usually for one epoch; the part still activating becomes inactive at once.';
+      }
+      return 'This stake is still activating, so unstaking makes it inactive at once: it earns no rewards, and the SOL can be withdrawn as soon as this transaction lands.';
+    case 'active':
+      return 'Unstaking stops rewards from the next epoch. The SOL can be withdrawn once the cooldown ends, usually after one epoch.';
+    case 'inactive':
+    case 'deactivating':
+      return 'This stake account is not staked now, so unstaking it does nothing.';
+  }
 }
 
 function WithdrawForm({
@@ -170,9 +196,10 @@ function WithdrawForm({
   const prepare = useStakeFlow((state) => state.prepare);
   const amountId = useId();
   const recipientId = useId();
-  const [all, setAll] = useState(true);
-  const [text, setText] = useState('');
-  const [recipient, setRecipient] = useState('');
+  const [all, setAll] = useRememberedState('withdraw.all', true);
+  const [text, setText] = useRememberedState('withdraw.text', '');
+  const [recipient, setRecipient] = useRememberedState('withdraw.recipient', '');
+  const [recipientError, setRecipientError] = useState<string | null>(null);
 
   const input: WithdrawInput = {
     account,
@@ -182,7 +209,11 @@ function WithdrawForm({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void prepare(() => call('prepareWithdraw', input));
+    const problem = input.recipient === undefined ? null : addressProblem('To', input.recipient);
+    setRecipientError(problem);
+    if (problem === null) {
+      void prepare(() => call('prepareWithdraw', input));
+    }
   };
 
   return (
@@ -214,8 +245,15 @@ function WithdrawForm({
           className="mono"
           value={recipient}
           spellCheck={false}
+          aria-invalid={recipientError !== null}
+          aria-describedby={recipientError === null ? undefined : `${recipientId}-error`}
           onChange={(event) => setRecipient(event.target.value)}
         />
+        {recipientError !== null && (
+          <p id={`${recipientId}-error`} className="field-error" role="alert">
+            {recipientError}
+          </p>
+        )}
       </div>
       <ReviewButton disabled={!all && text === ''} />
       <OfflineNonceOption
@@ -229,7 +267,7 @@ function WithdrawForm({
 function SplitForm({ account, stakeAccount }: ActionProps) {
   const prepare = useStakeFlow((state) => state.prepare);
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useRememberedState('split.text', '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void prepare(() =>
@@ -271,7 +309,7 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
   const prepare = useStakeFlow((state) => state.prepare);
   const [candidates, setCandidates] = useState<MergeCandidate[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [source, setSource] = useState('');
+  const [source, setSource] = useRememberedState('merge.source', '');
   const connection = useNetwork((state) => state.status?.connection);
   const saved = usePortfolio((state) => state.state?.snapshot?.stakeAccounts ?? NO_ITEMS);
   // Offline the merge options cannot be read, so the saved stake accounts of this staker are
@@ -298,11 +336,14 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
 
   return (
     <form className="flow-form" onSubmit={submit} aria-label="Merge">
-      <p className="field-hint">The chosen account closes, and all its SOL moves into this one.</p>
+      <p className="field-hint">
+        Choose the stake account to merge in: it closes, and all its SOL moves into{' '}
+        <span className="mono">{shortenAddress(stakeAccount)}</span>, which stays open.
+      </p>
       {failure !== null && savedChoices === null && <p className="field-error">{failure}</p>}
       {savedChoices !== null && savedChoices.length > 0 && (
         <fieldset>
-          <legend>Merge into this account (saved stake accounts)</legend>
+          <legend>Stake account that closes (saved stake accounts)</legend>
           {savedChoices.map((entry) => (
             <label key={entry.address} className="checkbox merge-candidate">
               <input
@@ -322,7 +363,7 @@ function MergeForm({ account, stakeAccount }: ActionProps) {
       {candidates?.length === 0 && <p>You have no other stake account.</p>}
       {candidates !== null && candidates.length > 0 && (
         <fieldset>
-          <legend>Merge into this account</legend>
+          <legend>Stake account that closes</legend>
           {candidates.map((candidate) => (
             <label key={candidate.source} className="checkbox merge-candidate">
               <input
@@ -356,8 +397,12 @@ function AuthorizeForm({ account, stakeAccount }: ActionProps) {
   const prepare = useStakeFlow((state) => state.prepare);
   const owners = usePortfolio((state) => state.state?.snapshot?.owners ?? NO_ITEMS);
   const id = useId();
-  const [authorityType, setAuthorityType] = useState<StakeAuthorityType | 'both'>('staker');
-  const [newAuthority, setNewAuthority] = useState('');
+  const [authorityType, setAuthorityType] = useRememberedState<StakeAuthorityType | 'both'>(
+    'authorize.authorityType',
+    'staker',
+  );
+  const [newAuthority, setNewAuthority] = useRememberedState('authorize.newAuthority', '');
+  const [authorityError, setAuthorityError] = useState<string | null>(null);
 
   const types: StakeAuthorityType[] =
     authorityType === 'both' ? ['staker', 'withdrawer'] : [authorityType];
@@ -368,7 +413,11 @@ function AuthorizeForm({ account, stakeAccount }: ActionProps) {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void prepare(() => call('prepareAuthorize', input));
+    const problem = addressProblem('New authority address', newAuthority.trim());
+    setAuthorityError(problem);
+    if (problem === null) {
+      void prepare(() => call('prepareAuthorize', input));
+    }
   };
 
   return (
@@ -404,8 +453,15 @@ function AuthorizeForm({ account, stakeAccount }: ActionProps) {
         list={`${id}-own`}
         spellCheck={false}
         value={newAuthority}
+        aria-invalid={authorityError !== null}
+        aria-describedby={authorityError === null ? undefined : `${id}-error`}
         onChange={(event) => setNewAuthority(event.target.value)}
       />
+      {authorityError !== null && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {authorityError}
+        </p>
+      )}
       <datalist id={`${id}-own`}>
         {owners
           .filter((owner) => owner.address !== account)

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 
 import { call } from '../../bridge/wallet';
 import { useStakeFlow, type FlowTarget } from '../../stores/stake-flow';
+import { useRememberedState } from '../form-memory';
 import { emptyAmount, StakeAmountField, toStakeAmount } from './AmountField';
 import { SignerSelect } from './SignerSelect';
 import { ValidatorSelect } from './ValidatorSelect';
@@ -9,9 +10,9 @@ import { ValidatorSelect } from './ValidatorSelect';
 /** Stake SOL from a Ledger account with one validator, in a new stake account. */
 export function CreateStakeForm({ target }: { target: FlowTarget }) {
   const prepare = useStakeFlow((state) => state.prepare);
-  const [account, setAccount] = useState(target.account);
-  const [voteAccount, setVoteAccount] = useState('');
-  const [amount, setAmount] = useState(emptyAmount);
+  const [account, setAccount] = useRememberedState('createStake.account', target.account);
+  const [voteAccount, setVoteAccount] = useRememberedState('createStake.voteAccount', '');
+  const [amount, setAmount] = useRememberedState('createStake.amount', emptyAmount);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

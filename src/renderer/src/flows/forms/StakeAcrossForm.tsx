@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 
 import { call } from '../../bridge/wallet';
 import { useStakeFlow, type FlowTarget } from '../../stores/stake-flow';
+import { useRememberedState } from '../form-memory';
 import { emptyAmount, StakeAmountField, toStakeAmount, type AmountValue } from './AmountField';
 import { SignerSelect } from './SignerSelect';
 import { ValidatorSelect } from './ValidatorSelect';
@@ -20,8 +21,8 @@ const MAX_VALIDATORS = 20;
  */
 export function StakeAcrossForm({ target }: { target: FlowTarget }) {
   const prepare = useStakeFlow((state) => state.prepare);
-  const [account, setAccount] = useState(target.account);
-  const [rows, setRows] = useState<Allocation[]>([
+  const [account, setAccount] = useRememberedState('stakeAcross.account', target.account);
+  const [rows, setRows] = useRememberedState<Allocation[]>('stakeAcross.rows', [
     { key: 1, voteAccount: '', amount: emptyAmount },
     { key: 2, voteAccount: '', amount: emptyAmount },
   ]);

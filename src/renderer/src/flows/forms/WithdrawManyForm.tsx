@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 
 import { call } from '../../bridge/wallet';
 import { formatSol, shortenAddress } from '../../components/chain/amounts';
 import { usePortfolio } from '../../stores/portfolio';
 import { useStakeFlow, type FlowTarget } from '../../stores/stake-flow';
+import { useRememberedState } from '../form-memory';
 import { NO_ITEMS } from '../no-items';
 
 /** Withdraw everything several stake accounts can release now, in batches. */
@@ -13,9 +14,11 @@ export function WithdrawManyForm({ target }: { target: FlowTarget }) {
   const choices = accounts.filter(
     (view) => view.withdrawer === target.account && view.withdrawable !== '0',
   );
-  const [chosen, setChosen] = useState<Set<string>>(
-    () => new Set(choices.map((view) => view.address)),
+  const [chosenList, setChosenList] = useRememberedState<readonly string[]>(
+    'withdrawMany.chosen',
+    choices.map((view) => view.address),
   );
+  const chosen = new Set(chosenList);
 
   const toggle = (address: string, on: boolean) => {
     const next = new Set(chosen);
@@ -24,7 +27,7 @@ export function WithdrawManyForm({ target }: { target: FlowTarget }) {
     } else {
       next.delete(address);
     }
-    setChosen(next);
+    setChosenList([...next]);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
