@@ -98,6 +98,8 @@ test.describe('stake forms', () => {
     await flows.dialog.getByRole('radio', { name: 'Both' }).check();
     await flows.dialog.getByLabel('New authority address').fill(stranger);
     await flows.review();
+    // The expiry is a block height, which reads lower than the slot in the header.
+    await expect(flows.dialog.getByText('Valid until block height')).toBeVisible();
     await expect(flows.warnings.filter({ hasText: 'not one of your accounts' })).toHaveCount(1);
     await expect(
       flows.warnings.filter({ hasText: 'not one of your Ledger accounts, can withdraw' }),
