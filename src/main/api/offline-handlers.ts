@@ -134,13 +134,42 @@ function deviceAppVersion(services: Pick<OfflineHandlerServices, 'ledger'>): str
 /**
  * Returns an event sink that sends the queue's signed transactions when the network status
  * turns online after it was offline or unknown. Only records untouched for a minute are
- * sent this way, so a flow still sending its own transaction keeps control of it.
+ * sent this way, so a flow still sending its own transaction keeps control of it. Records
+ * changed less than a minute before the network came back are sent once that minute has
+ * passed, if the network is still up.
  */
 function sendWhenOnlineAgain(
   offline: OfflineServices,
   logger: OfflineHandlerServices['logger'],
 ): (message: EventMessage) => void {
   let online = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const cancelRetry = (): void => {
+    if (retry !== null) {
+      clearTimeout(retry);
+      retry = null;
+    }
+  };
+  const sendQuiet = async (): Promise<void> => {
+    await offline.queue.sendAll({ quietOnly: true });
+    const wait = await offline.queue.msUntilNextQuiet();
+    if (wait !== null && online) {
+      cancelRetry();
+      retry = setTimeout(() => {
+        retry = null;
+        if (online) {
+          sendQuiet().catch(logFailure);
+        }
+      }, wait);
+      // A pending retry must not keep a closing app or a test process alive.
+      retry.unref();
+    }
+  };
+  const logFailure = (error: unknown): void => {
+    logger.warn({ err: error }, 'sending the queue after the network came back failed');
+  };
+
   return (message) => {
     // Read by name and shape, so this domain does not depend on the chain contract's types.
     const status = connectionSchema.safeParse(message.payload);
@@ -149,11 +178,12 @@ function sendWhenOnlineAgain(
     }
     const cameBack = status.data.connection === 'online' && !online;
     online = status.data.connection === 'online';
+    if (!online) {
+      cancelRetry();
+    }
     if (!cameBack) {
       return;
     }
-    offline.queue.sendAll({ quietOnly: true }).catch((error: unknown) => {
-      logger.warn({ err: error }, 'sending the queue after the network came back failed');
-    });
+    sendQuiet().catch(logFailure);
   };
 }

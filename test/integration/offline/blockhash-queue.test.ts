@@ -112,4 +112,38 @@ describe('blockhash transactions in the send-later queue', () => {
 
     expect(machine.store.pending.get(id).status.kind).toBe('confirmed');
   });
+
+  it('sends a record signed just before the network returned', async () => {
+    // The clock jumps to just under the quiet minute after signing, so the first pass skips
+    // the record and the retry a fraction of a second later sends it.
+    let offsetMs = 0;
+    await machine.close();
+    machine = await startMachine({
+      rpcUrl: localnet.url,
+      now: () => new Date(Date.now() + offsetMs),
+    });
+    const id = await signedNonceCreation();
+    offsetMs = 59_700;
+    const confirmed = machine.nextEvent(
+      (message) =>
+        message.name === 'pendingTransactionsChanged' &&
+        JSON.stringify(message.payload).includes('"confirmed"'),
+    );
+
+    machine.bus.emit('networkStatusChanged', {
+      cluster: 'localnet',
+      endpoints: [{ url: localnet.url, insecure: false }],
+      defaultEndpoints: false,
+      connection: 'online',
+      servedBy: localnet.url,
+      slot: 1,
+      epoch: 1,
+      lastSuccessAt: new Date().toISOString(),
+      lastCheckedAt: new Date().toISOString(),
+      lastError: null,
+    });
+    await confirmed;
+
+    expect(machine.store.pending.get(id).status.kind).toBe('confirmed');
+  });
 });

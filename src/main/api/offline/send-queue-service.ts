@@ -181,6 +181,29 @@ export class SendQueueService {
     }
   }
 
+  /**
+   * Returns how long until the most recently changed signed or sent record of the current
+   * cluster is quiet enough for `sendAll({ quietOnly: true })`, or null when none waits.
+   */
+  async msUntilNextQuiet(): Promise<number | null> {
+    const cluster = (await this.dependencies.settings.get()).cluster;
+    const nowMs = this.now().getTime();
+    let wait: number | null = null;
+    for (const record of this.dependencies.pending.list()) {
+      if (record.cluster !== cluster) {
+        continue;
+      }
+      if (record.status.kind !== 'signed' && record.status.kind !== 'sent') {
+        continue;
+      }
+      const remaining = Date.parse(record.updatedAt) + AUTO_SEND_QUIET_MS - nowMs;
+      if (remaining > 0 && (wait === null || remaining > wait)) {
+        wait = remaining;
+      }
+    }
+    return wait;
+  }
+
   private async sendOnce(id: string, signal?: AbortSignal): Promise<PendingTransaction> {
     let record = this.dependencies.pending.get(id);
     if (record.status.kind !== 'signed' && record.status.kind !== 'sent') {
