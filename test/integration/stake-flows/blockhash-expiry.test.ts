@@ -2,6 +2,7 @@ import { VersionedMessage, VersionedTransaction } from '@solana/web3.js';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { StakeDraft } from '../../../src/shared/contract/stake';
+import { isWalletError } from '../../../src/shared/errors';
 import {
   parseDerivationPath,
   Slip10Keyring,
@@ -142,5 +143,28 @@ describe('blockhash expiry while the person confirms', () => {
     // Nothing was signed, so the address the expired draft would have created is free again.
     expect(rebuilt.newStakeAccounts).toEqual(draft.newStakeAccounts);
     await approveAndLand(harness, rebuilt);
+  });
+});
+
+describe('network lost after the signature', () => {
+  it('keeps the signed stake and sends it later', async () => {
+    harness = await startFlowHarness();
+    const draft = await prepareStake();
+
+    const sending = harness.flows.signAndSend(draft.draftId, new AbortController().signal);
+    await harness.waitForDeviceRequest();
+    harness.localnet.setServingMode({ kind: 'offline' });
+    harness.emulator.approve();
+    const error: unknown = await sending.catch((caught: unknown) => caught);
+    expect(isWalletError(error) && error.code.startsWith('RPC_')).toBe(true);
+
+    const failed = harness.progress.find((event) => event.stage === 'failed');
+    expect(failed).toMatchObject({ stage: 'failed', canResend: true });
+    expect(harness.store.pending.list().map((record) => record.status.kind)).toEqual(['signed']);
+
+    harness.localnet.setServingMode({ kind: 'serving' });
+    const outcome = await harness.flows.signAndSend(draft.draftId, new AbortController().signal);
+    expect(outcome.outcome).toBe('landed');
+    expect(harness.emulator.currentRequest).toBeNull();
   });
 });

@@ -45,7 +45,12 @@ const outcomes: Record<SendOutcome['outcome'], SendOutcome> = {
 };
 
 function progress(outcome: SendOutcome | null): DraftProgress {
-  return { stage: outcome === null ? 'prepared' : 'confirmed', outcome, error: null };
+  return {
+    stage: outcome === null ? 'prepared' : 'confirmed',
+    outcome,
+    error: null,
+    unsent: false,
+  };
 }
 
 describe('countOnChainOutcomes', () => {

@@ -381,14 +381,14 @@ function assertNewAuthorityDiffers(
     throw new WalletError(
       'NEW_AUTHORITY_INVALID',
       { newAuthority, reason: 'sameAsStakeAccount' },
-      `${newAuthority} cannot become the ${authorityName(authorityType)}: it is the stake account itself, which can never sign.`,
+      `${newAuthority} cannot become ${authorityName(authorityType)}: it is the stake account itself, which can never sign.`,
     );
   }
   if (newAuthority === snapshot.state.meta.authorized[authorityType]) {
     throw new WalletError(
       'NEW_AUTHORITY_INVALID',
       { newAuthority, reason: 'unchanged' },
-      `${newAuthority} cannot become the ${authorityName(authorityType)}: it already was at the last read.`,
+      `${newAuthority} cannot become ${authorityName(authorityType)}: it already was at the last read.`,
     );
   }
 }

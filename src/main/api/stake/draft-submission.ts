@@ -281,7 +281,13 @@ export class DraftSubmissionService {
     const { rpc, signal } = context;
     const signature = requireSignature(record);
 
-    const blockHeight = await rpc.blockHeight(signal);
+    let blockHeight: number;
+    try {
+      blockHeight = await rpc.blockHeight(signal);
+    } catch (error) {
+      // The network went away after the signature: the transaction stays signed and queued.
+      return this.afterSendError(record, context, error);
+    }
     if (blockHeight > record.lifetime.lastValidBlockHeight) {
       this.dependencies.logger.warn(
         { draftId: record.view.draftId, blockHeight },

@@ -167,9 +167,20 @@ function FlowBody({ dialog }: { dialog: FlowDialog }) {
                 draft={draft}
                 onSign={() => void signCurrent()}
                 signLabel={
-                  progress.stage === 'failed' ? 'Sign with Ledger again' : 'Sign with Ledger'
+                  progress.unsent
+                    ? 'Send again'
+                    : progress.stage === 'failed'
+                      ? 'Sign with Ledger again'
+                      : 'Sign with Ledger'
                 }
               />
+              {progress.unsent && (
+                <p className="notice" role="status">
+                  The transaction is signed but was not sent. It is kept in the send-later queue on
+                  the Activity page, which sends it when the network is back; Send again tries now
+                  without asking the Ledger.
+                </p>
+              )}
               {dialog.drafts.length === 1 && progress.stage === 'prepared' && (
                 <NonceChoice
                   account={draft.signer}

@@ -42,6 +42,8 @@ export interface DraftProgress {
   stage: StakeFlowStage | 'prepared';
   outcome: SendOutcome | null;
   error: ErrorDescription | null;
+  /** True when the transaction is signed but sending failed, so trying again only sends. */
+  unsent: boolean;
 }
 
 export interface FlowDialog {
@@ -72,7 +74,12 @@ interface StakeFlowState {
   rebuildCurrent: () => Promise<void>;
 }
 
-const preparedProgress: DraftProgress = { stage: 'prepared', outcome: null, error: null };
+const preparedProgress: DraftProgress = {
+  stage: 'prepared',
+  outcome: null,
+  error: null,
+  unsent: false,
+};
 
 function isBatch(value: StakeDraft | StakeBatch): value is StakeBatch {
   return 'drafts' in value;
@@ -222,12 +229,13 @@ export function followStakeFlows(): () => void {
         }
         const error =
           event.stage === 'failed' ? describeError(WalletError.fromData(event.error)) : known.error;
+        const unsent = event.stage === 'failed' ? event.canResend : known.unsent;
         return {
           dialog: {
             ...dialog,
             progress: {
               ...dialog.progress,
-              [event.draftId]: { ...known, stage: event.stage, error },
+              [event.draftId]: { ...known, stage: event.stage, error, unsent },
             },
             // Block heights read after the signature mean the app is following the transaction.
             validity: event.stage === 'signed' ? null : dialog.validity,
