@@ -87,7 +87,7 @@ export { describeSimulationError } from './simulation-error';
 export type { SimulationFailure } from './simulation-error';
 
 export { buildReviewModel, messageHashOf } from './review/review-model';
-export { predictDeviceReview } from './review/device-review';
+export { predictDeviceReview, screensShownInAnyMode } from './review/device-review';
 export type { DeviceReviewInput } from './review/device-review';
 export type { ReviewContext } from './review/review-model';
 export type { ValidatorFacts } from './review/warnings';

@@ -36,6 +36,14 @@ describe.each(APP_VERSIONS)('device rejection on app %s', (appVersion) => {
     expect(lines.map((line) => line.entry)).toEqual([
       expect.objectContaining({ kind: 'signatureRequest', outcome: 'rejected', signature: null }),
     ]);
+    // The app cannot read the device's expert mode, so only screens shown in any mode count.
+    const shownInAnyMode =
+      draft.review.device.outcome === 'refused'
+        ? []
+        : draft.review.device.screens.filter((screen) => !screen.expertOnly);
+    expect(lines[0]?.entry).toMatchObject({
+      deviceScreens: shownInAnyMode.map(({ title, value }) => ({ title, value })),
+    });
     expect(harness.progress.at(-1)).toMatchObject({
       stage: 'failed',
       error: { code: 'LEDGER_REJECTED' },

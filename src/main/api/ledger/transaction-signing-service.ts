@@ -8,6 +8,7 @@ import { WalletError, isWalletError, type ErrorCode } from '../../../shared/erro
 import type { EventBus } from '../../event-bus';
 import type { LedgerService } from '../../ledger';
 import type { SettingsService } from '../../settings-service';
+import { screensShownInAnyMode } from '../../stake';
 import { hashMessage, type AuditLogService } from '../../store';
 import type { ReviewedTransaction, TransactionReviewService } from './transaction-review-service';
 import { encodeTransaction } from './transaction-text';
@@ -132,7 +133,7 @@ export class TransactionSigningService {
       | { outcome: Exclude<SignatureOutcome, 'approved'>; error: unknown },
   ): Promise<number | null> {
     const { audit, settings, logger } = this.dependencies;
-    const screens = review.device.outcome === 'refused' ? [] : review.device.screens;
+    const screens = screensShownInAnyMode(review.device);
     const errorCode =
       result.outcome === 'failed' || result.outcome === 'timedOut' ? codeOf(result.error) : null;
 

@@ -9,6 +9,7 @@ import {
   type PendingStatusChange,
   type PendingTransactionService,
 } from '../../store';
+import { screensShownInAnyMode } from '../../stake';
 import type { DraftRecord } from './draft-registry';
 
 export interface FlowRecordsDependencies {
@@ -100,7 +101,7 @@ export class FlowRecords {
     errorCode: string | null,
   ): Promise<void> {
     const { review } = record;
-    const screens = review.device.outcome === 'refused' ? [] : review.device.screens;
+    const screens = screensShownInAnyMode(review.device);
 
     await this.safely('auditing the signature request', record, async () => {
       const line = await this.dependencies.audit.appendSignatureRequest({

@@ -223,3 +223,11 @@ function filterExpert(screens: DeviceScreen[], expertMode: boolean | null): Devi
 function indexOfAction(input: DeviceReviewInput, action: ReviewAction | undefined): number {
   return input.instructions.findIndex((instruction) => instruction.action === action);
 }
+
+/**
+ * Returns the screens the device shows whatever its expert mode, which the app cannot read:
+ * what an audit line can say the device showed for certain.
+ */
+export function screensShownInAnyMode(device: DeviceReview): DeviceScreen[] {
+  return device.outcome === 'refused' ? [] : device.screens.filter((screen) => !screen.expertOnly);
+}
