@@ -13,7 +13,7 @@ import {
   stakeAccountViewSchema,
   validatorViewSchema,
 } from '../domain/chain';
-import { endpointUrlSchema } from '../domain/settings';
+import { newEndpointUrlSchema } from '../domain/settings';
 import { isoTimeSchema } from '../domain/store';
 import { walletErrorDataSchema } from '../errors';
 
@@ -248,7 +248,7 @@ export const chainMethods = {
     input: z.strictObject({
       cluster: clusterIdSchema,
       urls: z
-        .array(endpointUrlSchema.max(2048))
+        .array(newEndpointUrlSchema)
         .max(10)
         .refine((urls) => new Set(urls).size === urls.length, 'each endpoint may appear once'),
     }),
@@ -257,7 +257,7 @@ export const chainMethods = {
   testEndpoint: defineMethod({
     summary:
       'Check that a URL serves Solana JSON-RPC: latency, version, genesis hash and slot, with warnings for plain HTTP and for another cluster.',
-    input: z.strictObject({ url: endpointUrlSchema.max(2048), cluster: clusterIdSchema }),
+    input: z.strictObject({ url: newEndpointUrlSchema, cluster: clusterIdSchema }),
     output: endpointCheckSchema,
   }),
 };

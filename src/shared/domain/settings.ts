@@ -7,6 +7,24 @@ export type Theme = z.infer<typeof themeSchema>;
 
 export const endpointUrlSchema = z.url({ protocol: /^https?$/ });
 
+/** Returns true when `url` carries a user name or password, which the app would show and log. */
+export function hasUrlCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+export const ENDPOINT_CREDENTIALS_MESSAGE =
+  'An address with a user name or password is not accepted, because the app lists and logs endpoint addresses. Use the key-in-path or query form your provider documents.';
+
+/** An endpoint a person enters: http(s), without credentials. */
+export const newEndpointUrlSchema = endpointUrlSchema
+  .max(2048)
+  .refine((url) => !hasUrlCredentials(url), ENDPOINT_CREDENTIALS_MESSAGE);
+
 export const commitmentSchema = z.enum(['confirmed', 'finalized']);
 export type Commitment = z.infer<typeof commitmentSchema>;
 

@@ -6,6 +6,8 @@ import {
   usesBuiltInEndpoints,
 } from '../../../src/main/api/chain/endpoint-settings';
 import { computeAgeSeconds } from '../../../src/main/api/chain/snapshot-state';
+import { parseEndpoint } from '../../../src/main/chain/rpc/endpoints';
+import { newEndpointUrlSchema } from '../../../src/shared/domain/settings';
 
 describe('listEndpointWarnings', () => {
   it('warns about plain HTTP', () => {
@@ -76,5 +78,28 @@ describe('computeAgeSeconds', () => {
     expect(
       computeAgeSeconds('2025-01-31T12:00:00.000Z', new Date('2025-01-31T11:00:00.000Z')),
     ).toBe(0);
+  });
+});
+
+describe('endpoint credentials', () => {
+  it('rejects a user name or password in the address', () => {
+    expect(newEndpointUrlSchema.safeParse('https://user:pw@rpc.example.com').success).toBe(false);
+    expect(newEndpointUrlSchema.safeParse('https://rpc.example.com/?api-key=abc').success).toBe(
+      true,
+    );
+    expect(() => parseEndpoint('https://user:pw@rpc.example.com')).toThrow(
+      expect.objectContaining({ code: 'RPC_ENDPOINT_INVALID' }),
+    );
+  });
+
+  it('keeps the password out of the error', () => {
+    let message = '';
+    try {
+      parseEndpoint('https://user:secret@rpc.example.com');
+    } catch (error) {
+      message = String(error);
+    }
+
+    expect(message).not.toContain('secret');
   });
 });

@@ -42,6 +42,13 @@ export function parseEndpoint(url: string): Endpoint {
       `RPC endpoint "${url}" must start with http:// or https://`,
     );
   }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new WalletError(
+      'RPC_ENDPOINT_INVALID',
+      { url: redactEndpointUrl(url), reason: 'user name or password in the address' },
+      `RPC endpoint "${redactEndpointUrl(url)}" carries a user name or password, which the app would show and log; use the key-in-path or query form of your provider`,
+    );
+  }
   const insecure = parsed.protocol === 'http:' && !loopbackHosts.has(parsed.hostname);
   return { url, insecure };
 }

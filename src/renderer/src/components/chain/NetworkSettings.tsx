@@ -2,7 +2,11 @@ import { useState } from 'react';
 
 import type { EndpointCheck, EndpointWarning } from '../../../../shared/contract/chain';
 import { clusterIdSchema, type ClusterId } from '../../../../shared/domain/chain';
-import { endpointUrlSchema } from '../../../../shared/domain/settings';
+import {
+  ENDPOINT_CREDENTIALS_MESSAGE,
+  hasUrlCredentials,
+  newEndpointUrlSchema,
+} from '../../../../shared/domain/settings';
 import { errorText, isWalletError } from '../../../../shared/errors';
 import { call } from '../../bridge/wallet';
 import { useErrors } from '../../stores/errors';
@@ -61,7 +65,8 @@ export function NetworkSettings() {
   }
   const cluster = editedCluster ?? settings.cluster;
   const urls = settings.endpoints[cluster];
-  const newUrlValid = endpointUrlSchema.safeParse(newUrl.trim()).success;
+  const newUrlValid = newEndpointUrlSchema.safeParse(newUrl.trim()).success;
+  const newUrlDuplicate = urls.includes(newUrl.trim());
 
   const chooseCluster = async (next: ClusterId) => {
     setProblem(null);
@@ -219,15 +224,18 @@ export function NetworkSettings() {
         <button type="button" onClick={() => void test(newUrl.trim())} disabled={!newUrlValid}>
           Test new endpoint
         </button>
-        <button
-          type="submit"
-          className="primary"
-          disabled={!newUrlValid || urls.includes(newUrl.trim())}
-        >
+        <button type="submit" className="primary" disabled={!newUrlValid || newUrlDuplicate}>
           Add endpoint
         </button>
         {newUrl.trim() !== '' && !newUrlValid && (
-          <p className="hint">Enter a full http:// or https:// address.</p>
+          <p className="hint">
+            {hasUrlCredentials(newUrl.trim())
+              ? ENDPOINT_CREDENTIALS_MESSAGE
+              : 'Enter a full http:// or https:// address.'}
+          </p>
+        )}
+        {newUrlValid && newUrlDuplicate && (
+          <p className="hint">This endpoint is already in the list.</p>
         )}
         {newUrlValid && isInsecureUrl(newUrl.trim()) && (
           <p className="notice">{describeEndpointWarning({ kind: 'insecure-http' })}</p>
