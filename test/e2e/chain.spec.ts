@@ -434,6 +434,26 @@ test.describe('validators on the local chain', () => {
     }
   });
 
+  test('reads the validators again at a new epoch', async ({ page, demo }) => {
+    // A fake clock lets the test move the status bar's 30-second epoch check forward.
+    await page.clock.install();
+    const app = new AppPage(page, demo);
+    await app.open();
+    const panel = await DevicePanel.open(page.context(), demo);
+    const { epoch } = await requireLocalnet(demo).getEpochInfo();
+    await app.goTo('Validators');
+    const age = page.getByTestId('data-age');
+    await expect(age).toContainText(`epoch ${epoch},`);
+
+    await panel.button('Advance one epoch').click();
+    await expect(panel.page.getByRole('status', { name: 'Chain position' })).toHaveText(
+      new RegExp(`^Epoch ${epoch + 1},`),
+    );
+    await page.clock.fastForward('00:30');
+
+    await expect(age).toContainText(`epoch ${epoch + 1},`);
+  });
+
   test('sorts, searches and filters validators', async ({ app, demo }) => {
     const localnet = requireLocalnet(demo);
     const connection = new Connection(localnet.url, 'confirmed');

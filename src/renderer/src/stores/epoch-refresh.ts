@@ -1,14 +1,21 @@
-import type { NetworkStatus, PortfolioState } from '../../../shared/contract/chain';
+import type { NetworkStatus } from '../../../shared/contract/chain';
+
+/** The part of a page state (portfolio or validators) that decides an epoch refresh. */
+export interface EpochRefreshable {
+  cluster: NetworkStatus['cluster'];
+  snapshot: { meta: { epoch: number } } | null;
+  refreshing: boolean;
+}
 
 /**
- * Returns the epoch for which the portfolio should be read again, or null when no refresh is
+ * Returns the epoch for which the portfolio (or the validator list) should be read again, or null when no refresh is
  * due. Activation and rewards change only at epoch boundaries, so a refresh is due when the
  * cluster reports a newer epoch than the snapshot's. `lastRefreshedEpoch` is the epoch of the
  * last refresh started this way, so an epoch starts no second refresh after a failed one.
  */
 export function findEpochToRefresh(
   status: NetworkStatus | undefined,
-  portfolio: PortfolioState | undefined,
+  portfolio: EpochRefreshable | undefined,
   lastRefreshedEpoch: number | null,
 ): number | null {
   if (status === undefined || portfolio === undefined) {

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { hasBridge } from '../../bridge/wallet';
 import { followEpochs, followPortfolio, usePortfolio } from '../../stores/portfolio';
 import { useSettings } from '../../stores/settings';
-import { followValidators, useValidators } from '../../stores/validators';
+import { followValidatorEpochs, followValidators, useValidators } from '../../stores/validators';
 
 /** Cluster and endpoints as one value, so a change of either reloads the page's data. */
 function useClusterKey(): string {
@@ -34,15 +34,22 @@ export function usePortfolioPage(): void {
   }, [clusterKey]);
 }
 
-/** Follows validator events while the page is open, and loads the list of the cluster. */
+/**
+ * Follows validator events and epoch changes while the page is open, and loads the list of
+ * the cluster.
+ */
 export function useValidatorsPage(): void {
   const clusterKey = useClusterKey();
   useEffect(() => {
     if (!hasBridge()) {
       return undefined;
     }
-    const stop = followValidators();
+    const stopEvents = followValidators();
+    const stopEpochs = followValidatorEpochs();
     void useValidators.getState().open();
-    return stop;
+    return () => {
+      stopEvents();
+      stopEpochs();
+    };
   }, [clusterKey]);
 }
