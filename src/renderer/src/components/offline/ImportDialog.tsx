@@ -4,7 +4,7 @@ import type { ImportResult } from '../../../../shared/contract/offline';
 import { useOffline } from '../../stores/offline';
 import { TransactionReviewView } from '../ledger/TransactionReviewView';
 import { readTransactionFile } from './file-transfer';
-import { describeStatus } from './status-text';
+import { describeSignedImport, describeStatus } from './status-text';
 
 /**
  * Import of a transaction file. An unsigned file from another machine is reviewed and signed
@@ -109,9 +109,7 @@ function ImportedView({ imported }: { imported: ImportResult }) {
     case 'signedQueued':
       return (
         <p className="notice ok" role="status">
-          {imported.matchedPending
-            ? 'The signature was added to the queued transaction.'
-            : 'The signed transaction was added to the queue.'}{' '}
+          {describeSignedImport(imported.item, imported.matchedPending)}{' '}
           {imported.item.intent.summary}: {describeStatus(imported.item.status)}.
         </p>
       );

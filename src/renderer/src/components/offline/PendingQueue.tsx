@@ -1,6 +1,6 @@
 import type { PendingItem } from '../../../../shared/contract/offline';
 import { useOffline } from '../../stores/offline';
-import { describeLifetime, describeStatus } from './status-text';
+import { describeLifetime, describeOfflineWait, describeStatus } from './status-text';
 
 /**
  * Renders the send-later queue: every transaction the app prepared or imported, with its status and
@@ -28,9 +28,7 @@ export function PendingQueue() {
       </div>
       {connection === 'offline' && sendable > 0 && (
         <p className="notice" role="status">
-          Offline: sending needs a connection to the cluster. The {sendable} signed
-          {sendable === 1 ? ' transaction stays' : ' transactions stay'} here and are sent when the
-          network is back.
+          {describeOfflineWait(sendable)}
         </p>
       )}
       {items.length === 0 ? (
@@ -49,6 +47,7 @@ export function PendingQueue() {
 function QueueRow({ item, waiting }: { item: PendingItem; waiting: boolean }) {
   const { reviewItem, sendItem, discardItem, exportItem } = useOffline.getState();
   const { actions } = item;
+  const lifetime = describeLifetime(item);
 
   return (
     <li className="queue-item" aria-label={item.intent.summary} data-status={item.status.kind}>
@@ -59,10 +58,12 @@ function QueueRow({ item, waiting }: { item: PendingItem; waiting: boolean }) {
         </span>
       </div>
       <dl className="fields">
-        <div>
-          <dt>Valid</dt>
-          <dd>{describeLifetime(item)}</dd>
-        </div>
+        {lifetime !== null && (
+          <div>
+            <dt>Valid</dt>
+            <dd>{lifetime}</dd>
+          </div>
+        )}
         <div>
           <dt>Signer</dt>
           <dd className="mono">

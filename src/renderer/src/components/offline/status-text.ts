@@ -25,12 +25,66 @@ export function describeStatus(status: PendingStatus): string {
   }
 }
 
-/** Describes how long a queue item stays valid. */
-export function describeLifetime(item: PendingItem): string {
+/**
+ * Describes how long a queue item stays valid, or returns null once it can no longer be sent
+ * (confirmed, finalized, failed, stale or expired), because its validity no longer matters.
+ */
+export function describeLifetime(item: PendingItem): string | null {
+  if (!canStillLand(item.status)) {
+    return null;
+  }
   switch (item.lifetime.kind) {
     case 'durableNonce':
       return `Durable nonce ${item.lifetime.nonceAccount}: valid until the nonce is used`;
     case 'blockhash':
       return `Blockhash: valid up to block height ${item.lifetime.lastValidBlockHeight}`;
+  }
+}
+
+/** True while the item is unsigned, signed or sent but not yet confirmed, so it may still land. */
+function canStillLand(status: PendingStatus): boolean {
+  switch (status.kind) {
+    case 'unsigned':
+    case 'signed':
+    case 'sent':
+      return true;
+    case 'confirmed':
+    case 'finalized':
+    case 'failed':
+    case 'stale':
+    case 'expired':
+      return false;
+  }
+}
+
+/** Explains that signed items wait in the queue while offline, in singular or plural. */
+export function describeOfflineWait(sendable: number): string {
+  const waiting =
+    sendable === 1
+      ? 'The 1 signed transaction stays here and is sent'
+      : `The ${sendable} signed transactions stay here and are sent`;
+  return `Offline: sending needs a connection to the cluster. ${waiting} when the network is back.`;
+}
+
+/**
+ * Describes what importing a signed file did. A file that matches a queued transaction adds
+ * * its signature only when that transaction was still unsigned. Otherwise the queue is unchanged.
+ */
+export function describeSignedImport(item: PendingItem, matchedPending: boolean): string {
+  if (!matchedPending) {
+    return 'The signed transaction was added to the queue.';
+  }
+  switch (item.status.kind) {
+    case 'signed':
+      return 'The signature was added to the queued transaction.';
+    case 'confirmed':
+    case 'finalized':
+      return `This transaction was already confirmed in slot ${item.status.slot}, so nothing was changed.`;
+    case 'unsigned':
+    case 'sent':
+    case 'failed':
+    case 'stale':
+    case 'expired':
+      return 'This transaction was already in the queue, so nothing was changed.';
   }
 }
