@@ -68,7 +68,7 @@ export function describeOfflineWait(sendable: number): string {
 
 /**
  * Describes what importing a signed file did. A file that matches a queued transaction adds
- * * its signature only when that transaction was still unsigned. Otherwise the queue is unchanged.
+ * its signature only when that transaction was still unsigned. Otherwise the queue is unchanged.
  */
 export function describeSignedImport(item: PendingItem, matchedPending: boolean): string {
   if (!matchedPending) {
