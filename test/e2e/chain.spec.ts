@@ -491,6 +491,15 @@ test.describe('validators on the local chain', () => {
     await expect(app.page.getByTestId('validator-count')).toHaveText(
       `Showing ${withinLimit.length} of ${all.length} validators`,
     );
+
+    // A limit no validator can meet is named and left out, so the list does not empty.
+    const skipMaximum = app.page.getByRole('spinbutton', { name: 'Maximum Skip rate (%)' });
+    await skipMaximum.fill('-5');
+    await expect(skipMaximum).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.page.getByText('Maximum: -5 is below zero')).toBeVisible();
+    await expect(app.page.getByTestId('validator-count')).toHaveText(
+      `Showing ${withinLimit.length} of ${all.length} validators`,
+    );
   });
 
   test('flags a raised commission', async ({ app, demo }) => {

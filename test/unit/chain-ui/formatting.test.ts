@@ -7,7 +7,12 @@ import {
   formatSolDigits,
   shortenAddress,
 } from '../../../src/renderer/src/components/chain/amounts';
-import { nextSort, parseLimit, sortRows } from '../../../src/renderer/src/components/chain/sorting';
+import {
+  describeLimitProblem,
+  nextSort,
+  parseLimit,
+  sortRows,
+} from '../../../src/renderer/src/components/chain/sorting';
 
 describe('formatSol', () => {
   it.each([
@@ -93,6 +98,20 @@ describe('parseLimit', () => {
     ['abc', null],
   ])('parses %j', (text, value) => {
     expect(parseLimit(text)).toBe(value);
+  });
+});
+
+describe('describeLimitProblem', () => {
+  it.each([
+    ['', 100, null],
+    ['5', 100, null],
+    ['abc', null, '"abc" is not a number.'],
+    ['1e400', null, '1e400 is too large to compare with.'],
+    ['-5', 100, '-5 is below zero, and no validator has a negative value here.'],
+    ['150', 100, '150 is above 100 %, which no validator can exceed.'],
+    ['150', null, null],
+  ] as const)('checks %j with bound %j', (text, bound, problem) => {
+    expect(describeLimitProblem(text, bound)).toBe(problem);
   });
 });
 

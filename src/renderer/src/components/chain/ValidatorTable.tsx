@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 
 import type { ValidatorsSnapshot } from '../../../../shared/contract/chain';
 import { formatPercent, formatSolDigits, shortenAddress } from './amounts';
-import { parseLimit, type SortState } from './sorting';
+import { describeLimitProblem, parseLimit, type SortState } from './sorting';
 import {
   buildValidatorRows,
   emptyValidatorFilter,
@@ -20,14 +20,18 @@ import { VirtualTable, type TableColumn } from './VirtualTable';
 type Column = TableColumn<ValidatorRow, ValidatorSortKey>;
 
 /** Label and unit of each metric, for column titles and the limit fields. */
-const metricLabels: Record<ValidatorMetric, { title: string; unit: string }> = {
-  commission: { title: 'Commission', unit: '%' },
-  activatedStake: { title: 'Stake', unit: 'SOL' },
-  stakeShare: { title: 'Stake share', unit: '%' },
-  creditsVsMedian: { title: 'Credits vs median', unit: 'ratio' },
-  skipRate: { title: 'Skip rate', unit: '%' },
-  estimatedApy: { title: 'Est. APY (estimate)', unit: '%' },
-  lastVote: { title: 'Last vote', unit: 'slot' },
+const metricLabels: Record<
+  ValidatorMetric,
+  { title: string; unit: string; maxPercent: number | null }
+> = {
+  commission: { title: 'Commission', unit: '%', maxPercent: 100 },
+  activatedStake: { title: 'Stake', unit: 'SOL', maxPercent: null },
+  stakeShare: { title: 'Stake share', unit: '%', maxPercent: 100 },
+  creditsVsMedian: { title: 'Credits vs median', unit: 'ratio', maxPercent: null },
+  skipRate: { title: 'Skip rate', unit: '%', maxPercent: 100 },
+  // An APY has no upper bound.
+  estimatedApy: { title: 'Est. APY (estimate)', unit: '%', maxPercent: null },
+  lastVote: { title: 'Last vote', unit: 'slot', maxPercent: null },
 };
 
 const columns: Column[] = [
@@ -121,11 +125,19 @@ const emptyLimitText = Object.fromEntries(
   validatorMetrics.map((metric) => [metric, { min: '', max: '' }]),
 ) as LimitText;
 
+/** Parses a typed limit, leaving out one that describeLimitProblem rejects. */
+function usableLimit(text: string, maxPercent: number | null): number | null {
+  return describeLimitProblem(text, maxPercent) === null ? parseLimit(text) : null;
+}
+
 function toLimits(text: LimitText): ValidatorFilter['limits'] {
   return Object.fromEntries(
     validatorMetrics.map((metric) => [
       metric,
-      { min: parseLimit(text[metric].min), max: parseLimit(text[metric].max) },
+      {
+        min: usableLimit(text[metric].min, metricLabels[metric].maxPercent),
+        max: usableLimit(text[metric].max, metricLabels[metric].maxPercent),
+      },
     ]),
   ) as ValidatorFilter['limits'];
 }
@@ -189,7 +201,23 @@ export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
         <summary>Limits on each metric</summary>
         <div className="limit-grid">
           {validatorMetrics.map((metric) => {
-            const { title, unit } = metricLabels[metric];
+            const { title, unit, maxPercent } = metricLabels[metric];
+            const minProblem = describeLimitProblem(limitText[metric].min, maxPercent);
+            const maxProblem = describeLimitProblem(limitText[metric].max, maxPercent);
+            const minValue = parseLimit(limitText[metric].min);
+            const maxValue = parseLimit(limitText[metric].max);
+            const crossed =
+              minProblem === null &&
+              maxProblem === null &&
+              minValue !== null &&
+              maxValue !== null &&
+              minValue > maxValue;
+            const problems = [
+              minProblem === null ? null : `Minimum: ${minProblem}`,
+              maxProblem === null ? null : `Maximum: ${maxProblem}`,
+              crossed ? 'The minimum is above the maximum, so no validator can match.' : null,
+            ].filter((problem): problem is string => problem !== null);
+            const problemId = `limit-problem-${metric}`;
             return (
               <fieldset key={metric}>
                 <legend>
@@ -201,6 +229,8 @@ export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
                     type="number"
                     inputMode="decimal"
                     aria-label={`Minimum ${title} (${unit})`}
+                    aria-invalid={minProblem !== null || crossed}
+                    aria-describedby={problems.length > 0 ? problemId : undefined}
                     value={limitText[metric].min}
                     onChange={(event) => changeLimit(metric, 'min', event.target.value)}
                   />
@@ -211,10 +241,20 @@ export function ValidatorTable({ snapshot }: { snapshot: ValidatorsSnapshot }) {
                     type="number"
                     inputMode="decimal"
                     aria-label={`Maximum ${title} (${unit})`}
+                    aria-invalid={maxProblem !== null || crossed}
+                    aria-describedby={problems.length > 0 ? problemId : undefined}
                     value={limitText[metric].max}
                     onChange={(event) => changeLimit(metric, 'max', event.target.value)}
                   />
                 </label>
+                {problems.length > 0 && (
+                  <p id={problemId} className="hint" role="status">
+                    {problems.join(' ')}
+                    {minProblem !== null || maxProblem !== null
+                      ? ' A limit with a problem is not applied.'
+                      : ''}
+                  </p>
+                )}
               </fieldset>
             );
           })}

@@ -62,3 +62,29 @@ export function parseLimit(text: string): number | null {
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : null;
 }
+
+/**
+ * Describes what is wrong with a typed limit, or returns null when it is empty or usable.
+ * Every metric the limits apply to is zero or more, so a negative limit can match nothing;
+ * `maxPercent` is the upper bound of a percentage metric.
+ */
+export function describeLimitProblem(text: string, maxPercent: number | null): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return null;
+  }
+  const value = Number(trimmed);
+  if (Number.isNaN(value)) {
+    return `"${trimmed}" is not a number.`;
+  }
+  if (!Number.isFinite(value)) {
+    return `${trimmed} is too large to compare with.`;
+  }
+  if (value < 0) {
+    return `${trimmed} is below zero, and no validator has a negative value here.`;
+  }
+  if (maxPercent !== null && value > maxPercent) {
+    return `${trimmed} is above ${maxPercent} %, which no validator can exceed.`;
+  }
+  return null;
+}
