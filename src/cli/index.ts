@@ -124,11 +124,22 @@ function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Turns a failure into the lines for standard error and the exit status. */
-function describeFailure(error: unknown): { text: string; status: number } {
+/** A failure as the CLI reports it: what went wrong, what to do, and the exit status. */
+interface Failure {
+  /** The WalletError code, "USAGE" for a command line that could not be parsed, or null. */
+  code: string | null;
+  message: string;
+  nextStep: string | null;
+  status: number;
+}
+
+/** Turns a failure into its message, next step and exit status. */
+function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) {
     return {
-      text: `Error: ${error.message}\nRun with --help for the usage.\n`,
+      code: 'USAGE',
+      message: error.message,
+      nextStep: 'Run with --help for the usage.',
       status: EXIT_USAGE,
     };
   }
@@ -137,13 +148,25 @@ function describeFailure(error: unknown): { text: string; status: number } {
     const nextStep = error.code.startsWith('RPC_')
       ? 'Check that --url is a Solana JSON-RPC endpoint that this machine can reach.'
       : errorText[error.code].nextStep;
-    return {
-      text: `Error: ${error.message} (${error.code}).\n${nextStep}\n`,
-      status: EXIT_FAILURE,
-    };
+    return { code: error.code, message: error.message, nextStep, status: EXIT_FAILURE };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { text: `Error: ${message}\n`, status: EXIT_FAILURE };
+  return { code: null, message, nextStep: null, status: EXIT_FAILURE };
+}
+
+/** Formats a failure for standard error: JSON when the command line asked for JSON. */
+function formatFailure(failure: Failure, json: boolean): string {
+  if (json) {
+    const { code, message, nextStep } = failure;
+    return toJson({ error: { code, message, nextStep } });
+  }
+  // Usage messages end with their own full stop; a WalletError message is followed by its code.
+  const head =
+    failure.code === null || failure.code === 'USAGE'
+      ? `Error: ${failure.message}`
+      : `Error: ${failure.message} (${failure.code}).`;
+  const next = failure.nextStep === null ? '' : `${failure.nextStep}\n`;
+  return `${head}\n${next}`;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -157,7 +180,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     const failure = describeFailure(error);
-    process.stderr.write(failure.text);
+    // Read from the raw arguments, because a command line that fails to parse has no command.
+    process.stderr.write(formatFailure(failure, argv.includes('--json')));
     return failure.status;
   }
 }

@@ -219,6 +219,20 @@ describe('cli review', () => {
     expect(run.stderr).toContain('no such file');
   });
 
+  it('reports an error as JSON with --json', async () => {
+    const run = await runCli(['review', join(folder, 'absent.b64'), '--json']);
+
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(run.stderr)).toEqual({
+      error: {
+        code: 'USAGE',
+        message: expect.stringContaining('no such file') as unknown,
+        nextStep: 'Run with --help for the usage.',
+      },
+    });
+  });
+
   it('rejects a signer that is not required', async () => {
     const path = await writeInput(
       'signer.b64',
