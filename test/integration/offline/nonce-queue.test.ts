@@ -194,6 +194,60 @@ describe('durable nonce send-later queue', () => {
     expect(machine.chain.rpc.tally.byMethod()['sendTransaction'] ?? 0).toBe(sendsBefore);
   });
 
+  it('marks stale at signing when nonce moved', async () => {
+    const nonceAccount = await createNonceAccount();
+    const queued = await queueNonceStake(nonceAccount);
+    const review = await machine.call('reviewPendingTransaction', { id: queued.id });
+
+    // The nonce moves on after the review, as when another wallet uses it while the Ledger waits.
+    const connection = connectTo(localnet.url);
+    const signer = new PublicKey(machine.signer);
+    const current = NonceAccount.fromAccountData(
+      (await connection.getAccountInfo(new PublicKey(nonceAccount)))!.data,
+    );
+    const message = new TransactionMessage({
+      payerKey: signer,
+      recentBlockhash: current.nonce,
+      instructions: [advanceNonceInstruction(new PublicKey(nonceAccount), signer)],
+    }).compileToLegacyMessage();
+    const other = new VersionedTransaction(message);
+    const signedOther = await machine.ledger.signMessage({
+      path: SIGNER_PATH,
+      message: message.serialize(),
+      expectedSigner: machine.signer,
+    });
+    other.addSignature(signer, signedOther.signature);
+    await connection.sendRawTransaction(other.serialize());
+
+    const sendsBefore = machine.chain.rpc.tally.byMethod()['sendTransaction'] ?? 0;
+    const signed = await machine.call('signPendingTransaction', {
+      id: queued.id,
+      reviewId: review.reviewId,
+    });
+
+    expect(signed.status.kind).toBe('stale');
+    const reason = signed.status.kind === 'stale' ? signed.status.reason : '';
+    expect(reason).toMatch(/moved on/);
+    expect(signed.signature).not.toBeNull();
+    expect(signed.actions.send).toBe(false);
+    expect(machine.store.pending.get(queued.id).status.kind).toBe('stale');
+    expect(machine.chain.rpc.tally.byMethod()['sendTransaction'] ?? 0).toBe(sendsBefore);
+  });
+
+  it('keeps signed at signing when nonce unchanged', async () => {
+    const nonceAccount = await createNonceAccount();
+    const queued = await queueNonceStake(nonceAccount);
+    const review = await machine.call('reviewPendingTransaction', { id: queued.id });
+
+    const signed = await machine.call('signPendingTransaction', {
+      id: queued.id,
+      reviewId: review.reviewId,
+    });
+
+    expect(signed.status.kind).toBe('signed');
+    expect(signed.actions.send).toBe(true);
+  });
+
   it('reserves a nonce for one pending transaction', async () => {
     const nonceAccount = await createNonceAccount();
     const first = await queueNonceStake(nonceAccount);

@@ -16,7 +16,7 @@ export interface PendingSigningDependencies {
   signing: Pick<TransactionSigningService, 'sign'>;
   pending: { get(id: string): PendingTransaction };
   accounts: { list(): StoredAccount[] };
-  queue: Pick<SendQueueService, 'recordSignatures'>;
+  queue: Pick<SendQueueService, 'recordSignatures' | 'checkNonceAfterSigning'>;
 }
 
 /**
@@ -42,7 +42,8 @@ export class PendingSigningService {
   }
 
   /**
-   * Signs the reviewed transaction and stores the signature in the queue.
+   * Signs the reviewed transaction and stores the signature in the queue. A durable nonce
+   * that moved on while the Ledger waited marks the result stale, when the cluster is reachable.
    *
    * @throws WalletError REVIEW_MESSAGE_MISMATCH when the review is of other bytes.
    */
@@ -62,7 +63,8 @@ export class PendingSigningService {
     const signatures: SignerSignature[] = record.signatures.map((slot) =>
       slot.publicKey === signer.publicKey ? { ...slot, signature: signed.signature } : slot,
     );
-    return this.dependencies.queue.recordSignatures(id, signatures);
+    await this.dependencies.queue.recordSignatures(id, signatures);
+    return this.dependencies.queue.checkNonceAfterSigning(id);
   }
 
   /**

@@ -123,6 +123,39 @@ export class SendQueueService {
     return record;
   }
 
+  /**
+   * Checks the durable nonce of a transaction signed just now and marks it stale at once when
+   * the nonce moved on while the Ledger waited, so the signer learns it before trying to send.
+   * When the cluster cannot be reached, the record stays signed, and every send checks again.
+   */
+  async checkNonceAfterSigning(id: string, signal?: AbortSignal): Promise<PendingTransaction> {
+    const record = this.dependencies.pending.get(id);
+    const signature = record.signatures[0]?.signature ?? null;
+    if (
+      record.status.kind !== 'signed' ||
+      record.lifetime.kind !== 'durableNonce' ||
+      signature === null ||
+      this.sending.has(id)
+    ) {
+      return record;
+    }
+
+    try {
+      const rpc = new TransactionRpc((await this.dependencies.chain()).rpc);
+      const verdict = await this.checkLifetime(record, rpc, signal);
+      if (verdict.kind === 'valid') {
+        return record;
+      }
+      return await this.retire(record, signature, verdict);
+    } catch (error) {
+      this.dependencies.logger.warn(
+        { id, err: error },
+        'nonce check after signing failed; the transaction stays signed and is checked before sending',
+      );
+      return this.dependencies.pending.get(id);
+    }
+  }
+
   async discard(id: string): Promise<void> {
     const record = this.dependencies.pending.get(id);
     if (this.sending.has(id)) {
