@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 
+import type { PendingTransaction } from '../../shared/domain/store';
 import type { EventBus } from '../event-bus';
 import type { LedgerService } from '../ledger';
 import type { SettingsService } from '../settings-service';
@@ -18,6 +19,8 @@ export interface DeviceSigningDependencies {
   logger: Logger;
   /** Checks each reviewed message against the cluster. Without it no review is checked. */
   chainCheck?: Pick<TransactionChainCheckService, 'check'> | undefined;
+  /** The send-later queue, so a review warns when a queued transaction reserves its nonce. */
+  pending?: { list(): PendingTransaction[] } | undefined;
 }
 
 /** The review and signing services that every signature request of one device goes through. */
@@ -44,6 +47,7 @@ export function deviceSigningFor(dependencies: DeviceSigningDependencies): Devic
     accounts: dependencies.accounts,
     appState: new AppStateTrackerService(dependencies.ledger),
     chainCheck: dependencies.chainCheck,
+    pending: dependencies.pending,
   });
   const signing = new TransactionSigningService({
     ledger: dependencies.ledger,

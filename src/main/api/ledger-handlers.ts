@@ -53,6 +53,7 @@ export function createLedgerHandlers(services: LedgerHandlerServices): LedgerHan
     bus,
     logger,
     chainCheck,
+    pending: store.pending,
   });
 
   const listAccounts = () => ({

@@ -350,6 +350,13 @@ export const reviewWarningSchema = z.discriminatedUnion('kind', [
     stakeAccount: accountSchema,
     newAuthority: accountSchema,
   }),
+  z.object({
+    kind: z.literal('nonceReserved'),
+    nonceAccount: accountSchema,
+    /** The queued transaction that uses this nonce, and its summary as the queue shows it. */
+    pendingId: z.string(),
+    pendingSummary: z.string(),
+  }),
 ]);
 export type ReviewWarning = z.infer<typeof reviewWarningSchema>;
 

@@ -32,6 +32,8 @@ export function describeWarning(warning: ReviewWarning, name: (address: string) 
         : `The fee is ${formatSol(warning.feeLamports)}, of which ${formatSol(warning.priorityLamports)} is a priority fee set by the transaction. Check it before signing.`;
     case 'authorityChangeToOtherKey':
       return `Authority over stake account ${name(warning.stakeAccount)} moves to ${name(warning.newAuthority)}, which is not one of your accounts.`;
+    case 'nonceReserved':
+      return `The queued transaction "${warning.pendingSummary}" uses the nonce in ${name(warning.nonceAccount)}. Once this transaction lands, that one can no longer land. Discard it on the Activity page first, or sign this one with another nonce.`;
   }
 }
 

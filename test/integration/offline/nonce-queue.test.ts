@@ -1,8 +1,15 @@
-import { NonceAccount, PublicKey, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
+import {
+  NonceAccount,
+  PublicKey,
+  SystemProgram,
+  TransactionMessage,
+  VersionedTransaction,
+} from '@solana/web3.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { buildCreateAndDelegate, chooseStakeSeed } from '../../../src/main/stake';
 import { advanceNonceInstruction } from '../../../src/main/stake/instructions/system';
+import { describeWarning } from '../../../src/shared/text/review-text';
 import { startLocalnet, type Localnet } from '../../support/localnet';
 import {
   connectTo,
@@ -246,6 +253,37 @@ describe('durable nonce send-later queue', () => {
 
     expect(signed.status.kind).toBe('signed');
     expect(signed.actions.send).toBe(true);
+  });
+
+  it('warns when review uses reserved nonce', async () => {
+    const nonceAccount = await createNonceAccount();
+    const queued = await queueNonceStake(nonceAccount);
+    const signer = new PublicKey(machine.signer);
+    const lifetime = machine.store.pending.get(queued.id).lifetime;
+    const nonceValue = lifetime.kind === 'durableNonce' ? lifetime.nonceValue : '';
+    const transfer = new TransactionMessage({
+      payerKey: signer,
+      recentBlockhash: nonceValue,
+      instructions: [
+        advanceNonceInstruction(new PublicKey(nonceAccount), signer),
+        SystemProgram.transfer({ fromPubkey: signer, toPubkey: signer, lamports: 1_000 }),
+      ],
+    }).compileToLegacyMessage();
+
+    const pasted = await machine.call('reviewTransaction', {
+      text: Buffer.from(transfer.serialize()).toString('base64'),
+    });
+    const own = await machine.call('reviewPendingTransaction', { id: queued.id });
+
+    const warning = pasted.review.warnings.find((item) => item.kind === 'nonceReserved');
+    expect(warning).toEqual({
+      kind: 'nonceReserved',
+      nonceAccount,
+      pendingId: queued.id,
+      pendingSummary: 'Stake 2 SOL',
+    });
+    expect(describeWarning(warning!, (address) => address)).toContain('"Stake 2 SOL"');
+    expect(own.review.warnings.some((item) => item.kind === 'nonceReserved')).toBe(false);
   });
 
   it('reserves a nonce for one pending transaction', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { ChainCheck, ReviewSigner, TransactionReview } from '../../../shared/contract/ledger';
-import type { ReviewModel } from '../../../shared/domain/stake';
-import type { StoredAccount } from '../../../shared/domain/store';
+import type { ReviewModel, ReviewWarning } from '../../../shared/domain/stake';
+import type { PendingTransaction, StoredAccount } from '../../../shared/domain/store';
 import { WalletError } from '../../../shared/errors';
 import { buildReviewModel, parseMessage } from '../../stake';
 import type { StoredAccountsService } from '../../store';
+import { findNonceHolder } from '../offline/nonce-reservation';
 import { accountLabel } from './account-views';
 import type { AppStateTrackerService, SolanaAppState } from './app-state-tracker';
 import type { TransactionChainCheckService } from './transaction-chain-check';
@@ -37,6 +38,8 @@ export interface TransactionReviewDependencies {
   appState: AppStateTrackerService;
   /** Absent where the app has no cluster to query, and then every check is `notChecked`. */
   chainCheck?: Pick<TransactionChainCheckService, 'check'> | undefined;
+  /** The send-later queue, to warn when a queued transaction reserves the reviewed nonce. */
+  pending?: { list(): PendingTransaction[] } | undefined;
 }
 
 /** Maximum number of reviews kept for signing. Older ones must be reviewed again. */
@@ -211,13 +214,37 @@ export class TransactionReviewService {
         .list()
         .map((account): [string, string] => [account.publicKey, accountLabel(account)]),
     );
-    return buildReviewModel(message, {
+    const model = buildReviewModel(message, {
       signer,
       appVersion: settings.appVersion,
       pubkeyDisplay: settings.pubkeyDisplay,
       labels,
       balances,
     });
+    const reserved = this.nonceReservation(model, message);
+    return reserved === null ? model : { ...model, warnings: [...model.warnings, reserved] };
+  }
+
+  /**
+   * Returns a warning when a queued transaction reserves the nonce this message advances,
+   * because signing and sending this one makes the queued one stale.
+   */
+  private nonceReservation(model: ReviewModel, message: Uint8Array): ReviewWarning | null {
+    const nonce = model.durableNonce;
+    const pending = this.dependencies.pending;
+    if (nonce === null || pending === undefined) {
+      return null;
+    }
+    const holder = findNonceHolder(pending.list(), nonce.nonceAccount, message);
+    if (holder === undefined) {
+      return null;
+    }
+    return {
+      kind: 'nonceReserved',
+      nonceAccount: nonce.nonceAccount,
+      pendingId: holder.id,
+      pendingSummary: holder.intent.summary,
+    };
   }
 
   private keep(reviewed: ReviewedTransaction): void {

@@ -119,6 +119,7 @@ export function createOfflineServices(dependencies: OfflineDependencies): Offlin
     settings,
     bus,
     logger,
+    pending: store.pending,
   });
 
   const signing = new PendingSigningService({

@@ -28,23 +28,13 @@ import {
 } from './nonce-account';
 import { TransactionRpc } from '../transaction-rpc';
 import { isNetworkUnavailable, requireNetwork } from './network-required';
+import { findNonceHolder, NONCE_HOLDING_STATUSES } from './nonce-reservation';
 import type { StakeParametersService } from './stake-parameters-service';
 
 /** Derived nonce addresses read per key in one window; a window with none found ends the search. */
 const SEARCH_WINDOW = 5;
 /** Highest seed index searched, so a key with many accounts cannot make the search endless. */
 const MAX_SEED_INDEX = 200;
-
-/**
- * Statuses in which a pending transaction still uses its nonce. Once a nonce transaction
- * lands the nonce advances, even when the transaction fails, and stale or expired ones can
- * no longer use it.
- */
-const HOLDING_STATUSES = new Set<PendingTransaction['status']['kind']>([
-  'unsigned',
-  'signed',
-  'sent',
-]);
 
 interface NonceReading {
   address: string;
@@ -437,7 +427,7 @@ export class NonceAccountService {
     const inPending = new Set(
       this.dependencies.pending
         .list()
-        .filter((record) => HOLDING_STATUSES.has(record.status.kind))
+        .filter((record) => NONCE_HOLDING_STATUSES.has(record.status.kind))
         .flatMap((record) => parseMessage(Buffer.from(record.messageBase64, 'base64')).staticKeys),
     );
 
@@ -455,15 +445,7 @@ export class NonceAccountService {
   }
 
   private holderOf(address: string): string | null {
-    const holder = this.dependencies.pending
-      .list()
-      .find(
-        (record) =>
-          HOLDING_STATUSES.has(record.status.kind) &&
-          record.lifetime.kind === 'durableNonce' &&
-          record.lifetime.nonceAccount === address,
-      );
-    return holder?.id ?? null;
+    return findNonceHolder(this.dependencies.pending.list(), address)?.id ?? null;
   }
 
   private seedOf(address: string): string | null {
