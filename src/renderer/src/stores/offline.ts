@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contract/offline';
 import { call, subscribe } from '../bridge/wallet';
 import { downloadFile } from '../components/offline/file-transfer';
+import { nonceListOutdated } from '../components/offline/nonce-refresh';
 import { describeError, useErrors, type ShownError } from './errors';
 
 type ErrorDescription = Omit<ShownError, 'id'>;
@@ -33,6 +34,8 @@ interface OfflineState {
   signing: QueueSigning | undefined;
   imported: ImportResult | undefined;
   importError: ErrorDescription | undefined;
+  /** Replaces the queue list, and reads the nonces again when the change affects them. */
+  receiveItems: (items: PendingItem[]) => void;
   loadQueue: () => Promise<void>;
   loadConnection: () => Promise<void>;
   loadNonces: (refresh: boolean) => Promise<void>;
@@ -82,6 +85,14 @@ export const useOffline = create<OfflineState>((set, get) => {
     signing: undefined,
     imported: undefined,
     importError: undefined,
+
+    receiveItems: (items) => {
+      const previous = get().items;
+      set({ items });
+      if (nonceListOutdated(previous, items)) {
+        void get().loadNonces(true);
+      }
+    },
 
     loadQueue: async () => {
       try {
@@ -161,13 +172,12 @@ export const useOffline = create<OfflineState>((set, get) => {
 
     sendAll: () =>
       withBusy('all', async () => {
-        set({ items: (await call('sendSignedTransactions', {})).items });
+        get().receiveItems((await call('sendSignedTransactions', {})).items);
       }),
 
     discardItem: (id) =>
       withBusy(id, async () => {
-        set({ items: (await call('discardPendingTransaction', { id })).items });
-        void get().loadNonces(false);
+        get().receiveItems((await call('discardPendingTransaction', { id })).items);
       }),
 
     exportItem: (id) =>
@@ -213,10 +223,16 @@ export const useOffline = create<OfflineState>((set, get) => {
 export function followOffline(): () => void {
   const stops = [
     subscribe('pendingTransactionsChanged', ({ items }) => {
-      useOffline.setState({ items });
+      useOffline.getState().receiveItems(items);
       void useOffline.getState().loadAudit();
     }),
-    subscribe('networkStatusChanged', ({ connection }) => useOffline.setState({ connection })),
+    subscribe('networkStatusChanged', ({ connection }) => {
+      useOffline.setState({ connection });
+      // A read that failed while offline leaves an error on the table until a read succeeds.
+      if (connection === 'online' && useOffline.getState().nonces?.error != null) {
+        void useOffline.getState().loadNonces(true);
+      }
+    }),
   ];
   return () => stops.forEach((stop) => stop());
 }
