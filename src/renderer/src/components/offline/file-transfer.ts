@@ -19,7 +19,10 @@ export function downloadFile(file: ExportedFile): void {
 /** Result of reading a chosen file: its text, or why it cannot be imported. */
 export type ReadFileResult = { ok: true; content: string } | { ok: false; reason: string };
 
-/** Reads a chosen transaction file as text, refusing files larger than main accepts. */
+/**
+ * Reads a chosen transaction file as text, rejecting empty files and files larger than main
+ * accepts.
+ */
 export async function readTransactionFile(file: File): Promise<ReadFileResult> {
   if (file.size > MAX_TRANSACTION_FILE_BYTES) {
     return {
@@ -27,5 +30,12 @@ export async function readTransactionFile(file: File): Promise<ReadFileResult> {
       reason: `${file.name} has ${file.size} bytes; a transaction file has at most ${MAX_TRANSACTION_FILE_BYTES}.`,
     };
   }
-  return { ok: true, content: await file.text() };
+  const content = await file.text();
+  if (content.trim() === '') {
+    return {
+      ok: false,
+      reason: `${file.name} is empty. Choose the .json file that Export signed or Export to sign elsewhere saved.`,
+    };
+  }
+  return { ok: true, content };
 }
