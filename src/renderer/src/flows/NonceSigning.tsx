@@ -13,22 +13,29 @@ import { TransactionReviewView } from '../components/ledger/TransactionReviewVie
 import { describeStatus } from '../components/offline/status-text';
 import { useNetwork } from '../stores/network';
 import { useOffline } from '../stores/offline';
+import { explainNoFreeNonce } from './nonce-choice-reason';
 import { useNonceSigning } from './nonce-signing';
 
-/** Returns the nonce accounts whose authority is `account` and that no pending transaction uses. */
-function useFreeNonces(account: string): NonceAccountView[] {
+/**
+ * Returns the nonce accounts whose authority is `account` and that no pending transaction
+ * uses, and why there is none when nonce accounts exist but none is free.
+ */
+function useFreeNonces(account: string): { free: NonceAccountView[]; reason: string | null } {
   const nonces = useOffline((state) => state.nonces);
   useEffect(() => {
     void useOffline.getState().loadNonces(false);
   }, []);
-  return (nonces?.accounts ?? []).filter(
-    (nonce) => nonce.authority === account && nonce.reservedBy === null,
-  );
+  const all = nonces?.accounts ?? [];
+  return {
+    free: all.filter((nonce) => nonce.authority === account && nonce.reservedBy === null),
+    reason: explainNoFreeNonce(all, account),
+  };
 }
 
 /**
  * Offers to sign with one of the signer's free durable nonce accounts instead of a recent
- * blockhash. Shows `emptyHint`, or nothing, when the signer has no free nonce account.
+ * blockhash. When the signer has no free nonce account, it shows why (every one reserved, or
+ * only other authorities), else `emptyHint`, else nothing.
  */
 export function NonceChoice({
   account,
@@ -42,13 +49,18 @@ export function NonceChoice({
   /** Shown in place of the choice when the signer has no free nonce account. */
   emptyHint?: string | null;
 }) {
-  const free = useFreeNonces(account);
+  const { free, reason } = useFreeNonces(account);
   const [chosen, setChosen] = useState('');
   // A failed prepare returns the dialog to its usual flow, so its error is shown here.
   const error = useNonceSigning((state) => (state.stage === 'idle' ? state.error : undefined));
   const first = free[0];
   if (first === undefined) {
-    return emptyHint === null ? null : <p className="field-hint">{emptyHint}</p>;
+    const hint = reason ?? emptyHint;
+    return hint === null ? null : (
+      <p className="field-hint" data-testid="nonce-choice-hint">
+        {hint}
+      </p>
+    );
   }
   const selected = free.some((nonce) => nonce.address === chosen) ? chosen : first.address;
 
