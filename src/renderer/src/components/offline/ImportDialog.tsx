@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/contract/offline';
 import { useOffline } from '../../stores/offline';
 import { TransactionReviewView } from '../ledger/TransactionReviewView';
-import { readTransactionFile } from './file-transfer';
+import { readTransactionFile } from './file-reading';
 import { describeSignedImport, describeStatus } from './status-text';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readTransactionFile } from '../../../src/renderer/src/components/offline/file-transfer';
+import { readTransactionFile } from '../../../src/renderer/src/components/offline/file-reading';
 import { MAX_TRANSACTION_FILE_BYTES } from '../../../src/shared/contract/offline';
 
 describe('transaction file reading', () => {
