@@ -21,7 +21,7 @@ import type { NonceAccountService } from './nonce-account-service';
 import { decodeNonceAccount } from './nonce-account';
 import { toPendingItem } from './pending-views';
 import { TransactionRpc, type SignatureStatus } from '../transaction-rpc';
-import { requireNetwork } from './network-required';
+import { isNetworkUnavailable, requireNetwork } from './network-required';
 
 export interface SendQueueServiceDependencies {
   chain: () => Promise<ChainService>;
@@ -148,10 +148,17 @@ export class SendQueueService {
       }
       return await this.retire(record, signature, verdict);
     } catch (error) {
-      this.dependencies.logger.warn(
-        { id, err: error },
-        'nonce check after signing failed; the transaction stays signed and is checked before sending',
-      );
+      if (isNetworkUnavailable(error)) {
+        this.dependencies.logger.info(
+          { id },
+          'nonce not checked after signing: cluster unreachable; it is checked before sending',
+        );
+      } else {
+        this.dependencies.logger.warn(
+          { id, err: error },
+          'nonce check after signing failed; the transaction stays signed and is checked before sending',
+        );
+      }
       return this.dependencies.pending.get(id);
     }
   }
