@@ -71,7 +71,7 @@ async function createNonceAccount(page: Page, panel: DevicePanel): Promise<strin
   await creation.getByRole('button', { name: 'Send now' }).click();
   await expect(creation).toHaveAttribute('data-status', /^(confirmed|finalized)$/);
 
-  await section.getByRole('button', { name: 'Refresh nonces' }).click();
+  // The table reads the nonces again once the creation is confirmed, without Refresh nonces.
   const rows = section.getByRole('table', { name: 'Nonce accounts' }).getByRole('row');
   await expect(rows).toHaveCount(2);
   return (await rows.nth(1).getByRole('cell').first().innerText()).trim();
@@ -150,6 +150,13 @@ test.describe('durable nonce walk-through', () => {
     await expect(chainState).toHaveText(describeServing('serving'));
     await unstake.getByRole('button', { name: 'Send now' }).click();
     await expect(unstake).toHaveAttribute('data-status', /^(confirmed|finalized)$/);
+    await expect(unstake.getByText('valid until the nonce is used')).toBeHidden();
+
+    // The nonce table follows the confirmed unstake: free again, and no old offline notice.
+    const nonces = page.getByRole('region', { name: 'Durable nonce accounts' });
+    const nonceRow = nonces.getByRole('table', { name: 'Nonce accounts' }).getByRole('row').nth(1);
+    await expect(nonceRow).toContainText('Free');
+    await expect(nonces.getByText('The cluster could not be reached')).toBeHidden();
 
     const unstaked = await chain.readStakeAccount(stakeAccount);
     expect(unstaked?.delegation?.deactivationEpoch).toBe(await chain.epoch());
