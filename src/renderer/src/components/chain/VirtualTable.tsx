@@ -56,6 +56,8 @@ const ROW_PADDING = 12;
 export function VirtualTable<Row, Key extends string>(props: VirtualTableProps<Row, Key>) {
   const { label, className, rows, columns, rowKey, sort, onSortChange, emptyText } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The compiler cannot memoize this hook's result; nothing here memoizes it either.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
