@@ -24,3 +24,24 @@ export const useNetwork = create<NetworkStore>((set) => ({
 export function followNetwork(): () => void {
   return subscribe('networkStatusChanged', (status) => useNetwork.setState({ status }));
 }
+
+/**
+ * Calls `refreshOnNewEpoch` with the network status whenever it or the page's store
+ * changes, so a page can read its data again at a new epoch. Returns the unsubscribe
+ * function.
+ */
+export function followNewEpochs(
+  subscribeToStore: (listener: () => void) => () => void,
+  refreshOnNewEpoch: (status: NetworkStatus | undefined) => Promise<void>,
+): () => void {
+  const check = () => {
+    void refreshOnNewEpoch(useNetwork.getState().status);
+  };
+  const stopNetwork = useNetwork.subscribe(check);
+  const stopStore = subscribeToStore(check);
+  check();
+  return () => {
+    stopNetwork();
+    stopStore();
+  };
+}

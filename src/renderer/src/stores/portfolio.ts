@@ -5,7 +5,7 @@ import type { StakeAccountView } from '../../../shared/domain/chain';
 import { call, subscribe } from '../bridge/wallet';
 import { findEpochToRefresh } from './epoch-refresh';
 import { useErrors } from './errors';
-import { useNetwork } from './network';
+import { followNewEpochs } from './network';
 
 export interface PortfolioStore {
   /** The last state main sent; undefined until the first load returns. */
@@ -70,16 +70,9 @@ export function followPortfolio(): () => void {
  * unsubscribe function.
  */
 export function followEpochs(): () => void {
-  const check = () => {
-    void usePortfolio.getState().refreshOnNewEpoch(useNetwork.getState().status);
-  };
-  const stopNetwork = useNetwork.subscribe(check);
-  const stopPortfolio = usePortfolio.subscribe(check);
-  check();
-  return () => {
-    stopNetwork();
-    stopPortfolio();
-  };
+  return followNewEpochs(usePortfolio.subscribe, (status) =>
+    usePortfolio.getState().refreshOnNewEpoch(status),
+  );
 }
 
 // Selectors must return the same value while the store is unchanged, or React re-renders

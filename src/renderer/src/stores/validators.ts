@@ -5,7 +5,7 @@ import type { ValidatorView } from '../../../shared/domain/chain';
 import { call, subscribe } from '../bridge/wallet';
 import { findEpochToRefresh } from './epoch-refresh';
 import { useErrors } from './errors';
-import { useNetwork } from './network';
+import { followNewEpochs } from './network';
 
 /** A saved list older than this is read again when a page opens. */
 const REFRESH_AFTER_SECONDS = 300;
@@ -68,16 +68,9 @@ export function followValidators(): () => void {
  * function.
  */
 export function followValidatorEpochs(): () => void {
-  const check = () => {
-    void useValidators.getState().refreshOnNewEpoch(useNetwork.getState().status);
-  };
-  const stopNetwork = useNetwork.subscribe(check);
-  const stopValidators = useValidators.subscribe(check);
-  check();
-  return () => {
-    stopNetwork();
-    stopValidators();
-  };
+  return followNewEpochs(useValidators.subscribe, (status) =>
+    useValidators.getState().refreshOnNewEpoch(status),
+  );
 }
 
 /** Shared empty list, so the selector below returns the same value while nothing changes. */
