@@ -144,6 +144,9 @@ test.describe('durable nonce walk-through', () => {
       .getByRole('listitem')
       .filter({ hasText: '(durable nonce)' });
     await expect(unstake).toHaveAttribute('data-status', 'signed');
+    const nonces = page.getByRole('region', { name: 'Durable nonce accounts' });
+    const nonceRow = nonces.getByRole('table', { name: 'Nonce accounts' }).getByRole('row').nth(1);
+    await expect(nonceRow).toContainText('Queued: ');
 
     // Start the chain again and send the queued unstake.
     await panel.button(startChainLabel).click();
@@ -153,8 +156,6 @@ test.describe('durable nonce walk-through', () => {
     await expect(unstake.getByText('valid until the nonce is used')).toBeHidden();
 
     // The nonce table follows the confirmed unstake: free again, and no old offline notice.
-    const nonces = page.getByRole('region', { name: 'Durable nonce accounts' });
-    const nonceRow = nonces.getByRole('table', { name: 'Nonce accounts' }).getByRole('row').nth(1);
     await expect(nonceRow).toContainText('Free');
     await expect(nonces.getByText('The cluster could not be reached')).toBeHidden();
 

@@ -113,8 +113,13 @@ export class TransactionChainCheckService {
 
   private notChecked(error: unknown, timedOut: boolean): ChainCheck {
     const code = isWalletError(error) ? error.code : 'INTERNAL';
+    // An unreachable cluster is expected offline, so its message suffices; anything else
+    // keeps its stack trace.
+    const details = isWalletError(error)
+      ? { code, timedOut, message: error.message }
+      : { err: error, code, timedOut };
     this.dependencies.logger.warn(
-      { err: error, code, timedOut },
+      details,
       'could not check a reviewed transaction against the cluster',
     );
     if (timedOut) {

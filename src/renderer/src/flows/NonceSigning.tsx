@@ -4,6 +4,7 @@ import type {
   NonceAccountView,
   NonceCheckBasis,
   NonceOperation,
+  PendingItem,
 } from '../../../shared/contract/offline';
 import { formatAge, secondsSince } from '../components/chain/age';
 import { useNow } from '../components/chain/useNow';
@@ -207,7 +208,11 @@ export function NonceSigningPanel() {
       return (
         <>
           {error !== undefined && <InlineError error={error} />}
-          <p className="notice ok" role="status" data-testid="nonce-queue-status">
+          <p
+            className={endedBadly(item.status.kind) ? 'inline-error' : 'notice ok'}
+            role={endedBadly(item.status.kind) ? 'alert' : 'status'}
+            data-testid="nonce-queue-status"
+          >
             {item.status.kind === 'signed'
               ? 'Signed and queued. It stays valid until its nonce is used, and is sent from the Activity page or when the network is back.'
               : describeStatus(item.status)}
@@ -227,6 +232,11 @@ export function NonceSigningPanel() {
         </>
       );
   }
+}
+
+/** Returns true for a queue item that can no longer land, which the page shows as an error. */
+function endedBadly(kind: PendingItem['status']['kind']): boolean {
+  return kind === 'stale' || kind === 'failed' || kind === 'expired';
 }
 
 /** Shows what the transaction was checked against: current cluster values, or saved ones. */

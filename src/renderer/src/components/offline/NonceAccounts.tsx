@@ -1,5 +1,6 @@
 import { useState } from 'react';
 
+import type { PendingItem } from '../../../../shared/contract/offline';
 import { useAccounts } from '../../stores/accounts';
 import { formatAge, secondsSince } from '../chain/age';
 import { useNow } from '../chain/useNow';
@@ -7,12 +8,22 @@ import { useOffline } from '../../stores/offline';
 import { formatSol } from '../ledger/format';
 import { isolateName } from '../ledger/isolate-name';
 
+/** Names the queued transaction that reserved a nonce, by its summary when it is listed. */
+function describeReservation(reservedBy: string | null, items: readonly PendingItem[]): string {
+  if (reservedBy === null) {
+    return 'Free';
+  }
+  const item = items.find((candidate) => candidate.id === reservedBy);
+  return item === undefined ? 'A queued transaction' : `Queued: ${item.intent.summary}`;
+}
+
 /**
  * The person's durable nonce accounts with their current nonce and the transaction that
  * reserved it, and a form to create one for a saved Ledger account.
  */
 export function NonceAccounts() {
   const nonces = useOffline((state) => state.nonces);
+  const items = useOffline((state) => state.items);
   const busy = useOffline((state) => state.busy);
   const { loadNonces, createNonceAccount } = useOffline.getState();
   const accounts = useAccounts((state) => state.accounts);
@@ -68,7 +79,7 @@ export function NonceAccounts() {
                 </td>
                 <td className="mono">{account.nonceValue}</td>
                 <td>{formatSol(account.lamports)}</td>
-                <td>{account.reservedBy === null ? 'Free' : 'A queued transaction'}</td>
+                <td>{describeReservation(account.reservedBy, items)}</td>
                 <td>
                   {formatAge(secondsSince(account.readAt, nowMs))} (slot{' '}
                   {account.slot.toLocaleString('en-US')})
