@@ -10,7 +10,12 @@ import { decodeTransactionText } from '../main/api/ledger/transaction-text';
 import { decodeTransactionFile } from '../main/api/offline/transaction-file';
 import type { ChainService } from '../main/chain';
 import { fetchMultipleAccounts } from '../main/chain/rpc/accountReads';
-import { buildReviewModel, parseMessage, type ValidatorFacts } from '../main/stake';
+import {
+  buildReviewModel,
+  parseMessage,
+  screensShownInAnyMode,
+  type ValidatorFacts,
+} from '../main/stake';
 import { requiredSignersOf } from '../main/stake/review/account-keys';
 import { formatSolAmount } from './text-format';
 import { UsageError } from './arguments';
@@ -264,9 +269,11 @@ export function formatReviewText(report: ReviewReport): string {
   lines.push(`  ${describeDeviceReview(review.device)}`);
   if (review.device.outcome !== 'refused') {
     // Numbered as the device numbers them with expert mode off; expert-only screens follow.
-    const shown = review.device.screens.filter((screen) => !screen.expertOnly);
-    shown.forEach((screen, index) => {
-      lines.push(`  Screen ${index + 1} of ${shown.length}: ${screen.title}: ${screen.value}`);
+    const alwaysShown = screensShownInAnyMode(review.device);
+    alwaysShown.forEach((screen, index) => {
+      lines.push(
+        `  Screen ${index + 1} of ${alwaysShown.length}: ${screen.title}: ${screen.value}`,
+      );
     });
     for (const screen of review.device.screens.filter((candidate) => candidate.expertOnly)) {
       lines.push(`  With expert mode on, also: ${screen.title}: ${screen.value}`);

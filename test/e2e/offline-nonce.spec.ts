@@ -193,7 +193,7 @@ test.describe('durable nonce walk-through', () => {
     );
 
     await flows.actionsRow(stakeAccount).getByRole('button', { name: 'Split' }).click();
-    // More than the saved account holds is rejected before anything reaches the device.
+    // An amount above the saved account balance is rejected before anything reaches the device.
     await flows.dialog.getByLabel('Amount to move (SOL)').fill('10');
     await expect(flows.dialog.getByTestId('offline-nonce-option')).toContainText(
       'signed now with a durable nonce',

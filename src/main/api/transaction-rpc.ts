@@ -224,7 +224,8 @@ export class TransactionRpc {
    * Sends a signed transaction with preflight. A rejection by the node (a failed preflight,
    * an unknown blockhash) is returned with the runtime's error instead of thrown, because
    * the caller decides from it whether the transaction expired. Network failures throw.
-   * Sending the same bytes again is safe: the cluster processes one signature at most once.
+   * Sending the same bytes again is safe, because the runtime rejects a second transaction
+   * with a signature it already processed (AlreadyProcessed).
    */
   async send(transaction: Uint8Array, signal?: AbortSignal): Promise<SendResult> {
     const body = JSON.stringify({

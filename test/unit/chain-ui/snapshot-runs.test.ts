@@ -8,7 +8,7 @@ const store: SnapshotStore = {
   load: () => Promise.resolve(null),
 };
 
-/** A run whose reads end when the test says so, counting how many runs started. */
+/** A run whose reads end when the test releases them, counting how many runs started. */
 class Reads {
   started = 0;
   private releases: (() => void)[] = [];

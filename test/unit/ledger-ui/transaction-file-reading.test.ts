@@ -32,8 +32,10 @@ describe('readTransactionFileBytes', () => {
   it('rejects binary data larger than a transaction', () => {
     const reading = readTransactionFileBytes('big.bin', new Uint8Array(1233));
 
-    expect(reading.kind).toBe('problem');
-    expect(reading.kind === 'problem' && reading.message).toContain('1233 bytes of binary data');
+    expect(reading).toMatchObject({
+      kind: 'problem',
+      message: expect.stringContaining('1233 bytes of binary data') as unknown,
+    });
   });
 
   it('rejects text longer than one transaction', () => {
@@ -42,8 +44,10 @@ describe('readTransactionFileBytes', () => {
       encode('A'.repeat(REVIEW_TEXT_MAX_LENGTH + 1)),
     );
 
-    expect(reading.kind).toBe('problem');
-    expect(reading.kind === 'problem' && reading.message).toContain('more than the 8192');
+    expect(reading).toMatchObject({
+      kind: 'problem',
+      message: expect.stringContaining('more than the 8192') as unknown,
+    });
   });
 
   it('sends exported transaction files to Activity', () => {
@@ -52,7 +56,9 @@ describe('readTransactionFileBytes', () => {
       encode('{ "format": "ledger-stake-desk/transaction", "version": 1 }'),
     );
 
-    expect(reading.kind).toBe('problem');
-    expect(reading.kind === 'problem' && reading.message).toContain('Activity page');
+    expect(reading).toMatchObject({
+      kind: 'problem',
+      message: expect.stringContaining('Activity page') as unknown,
+    });
   });
 });

@@ -277,7 +277,7 @@ export class PortfolioService {
   }
 
   /**
-   * Returns the saved snapshot when it comes from the chain that answers now. A local chain
+   * Returns the saved snapshot when it comes from the chain that responds now. A local chain
    * that was reset has a new genesis hash and none of the saved accounts, which would
    * otherwise stay on screen as unconfirmed forever.
    */

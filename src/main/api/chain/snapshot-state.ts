@@ -76,9 +76,9 @@ export class ClusterSnapshots<T> {
   /**
    * Runs `work` and then `finish`, unless a refresh of the cluster is in flight, whose result
    * is shared instead. `finish` runs once the refresh no longer counts as running, so the state it builds has refreshing: false.
-   * With `afterChange` (something changed after the refresh in flight began, such as a
-   * transaction that landed), a new run starts once that one ends, shared by every caller
-   * that asks with `afterChange` meanwhile, so the result is never older than the change.
+   * With `afterChange`, something changed after the refresh in flight began, such as a
+   * transaction that landed. A new run then starts once that one ends, and every caller that
+   * requests `afterChange` meanwhile shares it, so the result is never older than the change.
    */
   runOnce<R>(
     cluster: ClusterId,

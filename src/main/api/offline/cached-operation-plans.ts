@@ -269,7 +269,7 @@ async function planDelegateFromCache(
         what: `validator ${input.voteAccount} in the saved validator list`,
         cluster: context.data.cluster,
       },
-      `The ${context.data.cluster} cluster did not answer and the saved validator list does not contain ${input.voteAccount}. Choose a validator from the list, or delegate once the cluster answers.`,
+      `The ${context.data.cluster} cluster could not be reached and the saved validator list does not contain ${input.voteAccount}. Choose a validator from the list, or delegate once the cluster is reachable.`,
     );
   }
 

@@ -124,7 +124,7 @@ export function offlineDataMissing(what: string, cluster: string): WalletError {
   return new WalletError(
     'OFFLINE_DATA_MISSING',
     { what, cluster },
-    `The ${cluster} cluster did not answer and the app has no saved value for ${what}.`,
+    `The ${cluster} cluster could not be reached and the app has no saved value for ${what}.`,
   );
 }
 

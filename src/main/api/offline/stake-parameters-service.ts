@@ -38,7 +38,7 @@ export interface StakeParametersServiceDependencies {
 }
 
 /**
- * Reads the stake rent reserve and the minimum delegation while the cluster answers and keeps
+ * Reads the stake rent reserve and the minimum delegation while the cluster responds and keeps
  * them per cluster in the store, so operations prepared offline can still be checked with them.
  */
 export class StakeParametersService {

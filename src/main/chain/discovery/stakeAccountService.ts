@@ -82,7 +82,7 @@ export class StakeAccountService {
     this.lastMeta = meta;
   }
 
-  /** Forgets every known account, for a cluster that was reset and holds none of them. */
+  /** Forgets every known account, for a cluster that was reset and contains none of them. */
   forgetKnownAccounts(): void {
     this.known.clear();
     this.lastMeta = null;

@@ -225,8 +225,8 @@ function indexOfAction(input: DeviceReviewInput, action: ReviewAction | undefine
 }
 
 /**
- * Returns the screens the device shows whatever its expert mode, which the app cannot read:
- * what an audit line can say the device showed for certain.
+ * Returns the screens the device shows in every expert-mode setting. The app cannot read
+ * that setting, so these are the screens an audit line can record as shown.
  */
 export function screensShownInAnyMode(device: DeviceReview): DeviceScreen[] {
   return device.outcome === 'refused' ? [] : device.screens.filter((screen) => !screen.expertOnly);

@@ -65,8 +65,8 @@ export function parseLimit(text: string): number | null {
 
 /**
  * Describes what is wrong with a typed limit, or returns null when it is empty or usable.
- * Every metric the limits apply to is zero or more, so a negative limit can match nothing;
- * `maxPercent` is the upper bound of a percentage metric.
+ * Every metric the limits apply to is zero or more, so a negative limit can match nothing.
+ * `maxPercent` is the upper bound of a percentage metric, or null for other metrics.
  */
 export function describeLimitProblem(text: string, maxPercent: number | null): string | null {
   const trimmed = text.trim();
